@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './blood-group.js';
 export * from './components/component-class.js';
 export * from './lifecycle/types.js';
+export * from './policies/index.js';
