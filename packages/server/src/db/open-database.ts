@@ -1,0 +1,57 @@
+import type { DatabaseConfig } from '../config.js';
+import { acquireDataDirLock, assertDataDirFree } from './data-dir-lock.js';
+import { migrate } from './migrate.js';
+import { createPgClient } from './pg-client.js';
+import { createPgliteClient } from './pglite-client.js';
+import type { SqlClient } from './sql-client.js';
+
+export interface OpenDatabaseOptions {
+  /**
+   * 'hold': this process is the server and claims the embedded data directory until close();
+   * 'check' (default): a one-off command that refuses a directory a running server holds.
+   */
+  lock?: 'hold' | 'check';
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+/**
+ * Opens the configured database and brings its schema up to date: the one way the server and
+ * every data command get a SqlClient. close() also releases the data-directory lock.
+ */
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: OpenDatabaseOptions = {},
+): Promise<SqlClient> {
+  if (config.kind === 'postgres') {
+    const db = createPgClient({ connectionString: config.url, max: options.poolSize ?? 10 });
+    return migrateOrClose(db);
+  }
+  let release: () => Promise<void> = () => Promise.resolve();
+  if (options.lock === 'hold') release = await acquireDataDirLock(config.dataDir);
+  else await assertDataDirFree(config.dataDir);
+  try {
+    const db = await createPgliteClient({ dataDir: config.dataDir });
+    const migrated = await migrateOrClose(db);
+    return {
+      ...migrated,
+      close: async () => {
+        await migrated.close();
+        await release();
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+async function migrateOrClose(db: SqlClient): Promise<SqlClient> {
+  try {
+    await migrate(db);
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
