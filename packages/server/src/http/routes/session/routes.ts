@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { login, logout } from '../../../commands/sessions.js';
+import { currentUser, requestToken, sessionCookie } from '../../auth-hook.js';
+import { errorSchema } from '../../pagination.js';
+import type { RouteModule } from '../../types.js';
+import { loginBody, loginResponse, userSchema } from './schema.js';
+
+const tags = ['session'];
+
+export const sessionRoutes: RouteModule = (app, deps) => {
+  const { max, windowMs } = deps.http.loginRateLimit;
+  app.post(
+    '/api/session',
+    {
+      config: { public: true, rateLimit: { max, timeWindow: windowMs } },
+      schema: {
+        tags,
+        summary: 'Log in: returns a bearer token and sets the console cookie',
+        body: loginBody,
+        response: { 200: loginResponse, 401: errorSchema, 429: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(deps, request.body, deps.http.sessionTtlMs);
+      void reply.setCookie(sessionCookie, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.http.secureCookies,
+        expires: result.expiresAt,
+      });
+      return result;
+    },
+  );
+  app.get(
+    '/api/session',
+    {
+      config: { permission: 'session:own' },
+      schema: { tags, summary: 'The logged-in user', response: { 200: userSchema } },
+    },
+    (request) => currentUser(request),
+  );
+  app.delete(
+    '/api/session',
+    {
+      config: { permission: 'session:own' },
+      schema: { tags, summary: 'Log out: revokes the token', response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      const token = requestToken(request);
+      if (token) await logout(deps, token);
+      void reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { roleSchema } from '../../../auth/roles.js';
+
+export const loginBody = z.object({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  role: roleSchema,
+  siteId: z.string(),
+});
+
+export const loginResponse = z.object({
+  token: z.string().describe('Bearer token: send as `Authorization: Bearer <token>`'),
+  expiresAt: z.date(),
+  user: userSchema,
+});
