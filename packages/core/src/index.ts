@@ -5,3 +5,5 @@ export * from './lifecycle/types.js';
 export * from './policies/index.js';
 export * from './coldchain/index.js';
 export * from './isbt/index.js';
+export * from './components/index.js';
+export * from './compat/index.js';

@@ -1,0 +1,3 @@
+export * from './recipient.js';
+export * from './compatibility.js';
+export * from './emergency.js';

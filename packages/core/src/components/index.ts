@@ -1,0 +1,2 @@
+export * from './rules-schema.js';
+export * from './rules.js';
