@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '@hemonet/core';
 import { hashPassword, randomPassword } from '../auth/password.js';
 import type { Role } from '../auth/roles.js';
+import { assertAdministers } from '../auth/site-admin.js';
+import type { AuthUser } from '../auth/user.js';
 import { recordAudit } from '../db/repos/audit-repo.js';
 import { revokeUserSessions } from '../db/repos/sessions-repo.js';
 import { findSiteById } from '../db/repos/sites-repo.js';
@@ -63,20 +65,31 @@ export const addUser = async (
   return { user, password };
 };
 
+/** Adding a user over the API: an admin adds users at the sites they administer. */
+export const addUserAs = async (
+  deps: CommandDeps,
+  input: AddUserInput,
+  user: AuthUser,
+): Promise<AddedUser> => {
+  await assertAdministers(deps.db, user, input.siteId);
+  return addUser(deps, input, user.username);
+};
+
 /** Disable an account and revoke every session it holds, at once. */
 export const disableAccount = async (
   deps: CommandDeps,
   username: string,
-  actor: string,
+  by: AuthUser,
 ): Promise<void> => {
   const user = await findUserByUsername(deps.db, username);
   if (!user) throw new DomainError('USER_NOT_FOUND', `no user ${username}`, { username });
+  await assertAdministers(deps.db, by, user.siteId);
   const now = deps.clock();
   await deps.db.transaction(async (tx) => {
     await disableUser(tx, username, now);
     await revokeUserSessions(tx, user.id, now);
     await recordAudit(tx, {
-      actor,
+      actor: by.username,
       siteId: user.siteId,
       action: 'USER_DISABLED',
       entity: 'user',

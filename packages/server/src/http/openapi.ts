@@ -33,7 +33,7 @@ export const registerOpenApi = async (app: HemonetApp): Promise<void> => {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
     app.swagger(),
   );
 };

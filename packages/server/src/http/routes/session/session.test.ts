@@ -39,9 +39,7 @@ describeDatabases('session', ({ db }) => {
     ).toBe(204);
     const after = await h.app.inject({ method: 'GET', url: '/api/session', headers: auth });
     expect(after.statusCode).toBe(401);
-    expect(after.json()).toEqual({
-      error: { code: 'UNAUTHENTICATED', message: expect.any(String) },
-    });
+    expect(after.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('refuses a wrong password and an unknown user alike', async () => {
