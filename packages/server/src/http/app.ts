@@ -28,8 +28,8 @@ export const buildApp = async (deps: AppDeps): Promise<HemonetApp> => {
   installErrorHandling(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await registerOpenApi(app);
   installAuth(app, deps);
+  await registerOpenApi(app);
   installMetrics(app, deps.metrics);
   for (const register of routeModules) register(app, deps);
   await app.ready();
