@@ -21,6 +21,9 @@ import { getStorageLocation } from '../db/repos/storage-locations-repo.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { generateDeviceSecret, hashDeviceSecret } from './device-secrets.js';
 
+/** Registering devices needs only the database and the clock. */
+export type RegistryDeps = Pick<CommandDeps, 'db' | 'clock'>;
+
 export const registerDeviceSchema = z.object({
   siteId: z.string().min(1),
   kind: z.enum(deviceKinds),
@@ -46,7 +49,7 @@ export interface DeviceCredentialsOut {
 }
 
 export async function registerDevice(
-  deps: CommandDeps,
+  deps: RegistryDeps,
   input: RegisterDeviceInput,
 ): Promise<DeviceCredentialsOut> {
   const d = registerDeviceSchema.parse(input);
@@ -74,7 +77,7 @@ export async function registerDevice(
 
 /** A new secret; the old one stops working at the device's next connection. */
 export async function rotateDeviceSecret(
-  deps: CommandDeps,
+  deps: RegistryDeps,
   deviceId: string,
 ): Promise<DeviceCredentialsOut> {
   const device = await requireDevice(deps, deviceId);
@@ -88,12 +91,12 @@ export async function rotateDeviceSecret(
   };
 }
 
-export async function revokeDeviceCredentials(deps: CommandDeps, deviceId: string): Promise<void> {
+export async function revokeDeviceCredentials(deps: RegistryDeps, deviceId: string): Promise<void> {
   await requireDevice(deps, deviceId);
   await revokeDevice(deps.db, deviceId, deps.clock());
 }
 
-export async function requireDevice(deps: CommandDeps, deviceId: string): Promise<Device> {
+export async function requireDevice(deps: RegistryDeps, deviceId: string): Promise<Device> {
   const device = await getDevice(deps.db, deviceId);
   if (!device) throw new DomainError('DEVICE_NOT_FOUND', `no device ${deviceId}`);
   return device;
@@ -106,7 +109,7 @@ export type DeviceWithStatus = Device & {
 
 /** Devices of some sites (null: all) with their live status: last heard, faults, last temperature. */
 export async function listDevicesWithStatus(
-  deps: CommandDeps,
+  deps: RegistryDeps,
   siteIds: readonly string[] | null,
 ): Promise<DeviceWithStatus[]> {
   const devices = await listDevices(deps.db, siteIds);

@@ -61,15 +61,14 @@ export async function evaluateDevice(
   }));
   const { create, update } = reconcileAlarms(persisted, re.episodes);
   for (const e of create) await raise(ctx, e);
-  for (const u of update)
-    await record(ctx, await updateAlarmEpisode(tx, u.alarm.row.id, u.episode, now));
+  for (const u of update) record(ctx, await updateAlarmEpisode(tx, u.alarm.row.id, u.episode, now));
   return { state: re.state, changes: ctx.changes };
 }
 
 async function applyTransition(ctx: EvalContext, t: EpisodeTransition): Promise<void> {
   if (t.type === 'raised') return raise(ctx, t.episode);
   const open = await openAlarm(ctx.tx, ctx.known.device.id, t.episode.condition);
-  if (open) await record(ctx, await updateAlarmEpisode(ctx.tx, open.id, t.episode, ctx.now));
+  if (open) record(ctx, await updateAlarmEpisode(ctx.tx, open.id, t.episode, ctx.now));
 }
 
 async function raise(ctx: EvalContext, episode: Episode): Promise<void> {
@@ -92,7 +91,7 @@ async function raise(ctx: EvalContext, episode: Episode): Promise<void> {
   // An open alarm of this condition exists already (one open alarm per device and condition).
   const open = await openAlarm(ctx.tx, d.id, episode.condition);
   if (open)
-    await record(
+    record(
       ctx,
       await updateAlarmEpisode(
         ctx.tx,
@@ -103,6 +102,6 @@ async function raise(ctx: EvalContext, episode: Episode): Promise<void> {
     );
 }
 
-async function record(ctx: EvalContext, row: AlarmRow | null): Promise<void> {
+function record(ctx: EvalContext, row: AlarmRow | null): void {
   if (row) ctx.changes.push({ type: 'updated', alarm: row });
 }

@@ -71,7 +71,7 @@ describeDatabases('embedded broker ingestion', ({ db }) => {
     const a = await seedDevice(db());
     const b = await seedDevice(db());
     const client = await connect(pipe.broker.port, a.deviceId, a.secret);
-    const closed = new Promise((resolve) => client.once('close', resolve));
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
     client.publish(b.topic, temperaturePack([[Math.floor(Date.now() / 1000), 4]]), { qos: 1 });
     await closed;
     client.end(true);

@@ -36,8 +36,11 @@ export interface EmbeddedBroker {
 const BAD_USERNAME_OR_PASSWORD = 4;
 const NOT_AUTHORIZED = 5;
 
-const authError = (message: string, code: number): AuthenticateError =>
-  Object.assign(new Error(message), { returnCode: code }) as AuthenticateError;
+const authError = (message: string, code: number): AuthenticateError => {
+  const error = new Error(message) as AuthenticateError;
+  error.returnCode = code;
+  return error;
+};
 
 /**
  * The embedded MQTT broker (Aedes). Each device authenticates with its id as user name and its
