@@ -1,0 +1,97 @@
+import type { RandomStream } from './rng.js';
+import { COMPONENTS, MINUTES, type World } from './world.js';
+
+export const RED_CELLS = 0;
+export const UNKNOWN_GROUP = -1;
+
+export interface PatientRequest {
+  readonly site: number;
+  readonly component: number;
+  /** Recipient group index, or UNKNOWN_GROUP for an urgent patient not yet grouped. */
+  readonly group: number;
+  /** Units the patient needs transfused. */
+  readonly quantity: number;
+  readonly urgent: boolean;
+  /** Extra crossmatched units reserved then released (C:T ratio above 1). */
+  readonly crossmatchExtras: number;
+  readonly time: number;
+}
+
+const ROUTINE_START = 7 * 60;
+const ROUTINE_SPAN = 12 * 60;
+
+/** Mean of weekday factors, so a scenario's demandPerDay is the mean over a week. */
+const weekMean = (f: readonly number[]): number => f.reduce((a, b) => a + b, 0) / f.length;
+
+/**
+ * One day of patient demand, drawn only from the demand streams and never from simulation state,
+ * so every policy faces the same patients (common random numbers). Daily units per hospital and
+ * component are negative binomial by weekday (Mirjalili 2022, calibration.md §2).
+ */
+export const generateDayRequests = (
+  world: World,
+  day: number,
+  weekday: number,
+  counts: RandomStream,
+  detail: RandomStream,
+): PatientRequest[] => {
+  const out: PatientRequest[] = [];
+  const components = world.scenario.demand.components;
+  for (let site = 1; site < world.sites.length; site++) {
+    for (let c = 0; c < COMPONENTS; c++) {
+      const spec = componentSpec(components, c);
+      const f = (spec.weekdayFactors[weekday] ?? 1) / weekMean(spec.weekdayFactors);
+      const mean = (world.sites[site]?.demandPerDay[c] ?? 0) * f;
+      let units = counts.negativeBinomial(mean, spec.dispersion[weekday] ?? 1);
+      while (units > 0) {
+        const quantity = Math.min(spec.unitsPerRequest, units);
+        units -= quantity;
+        out.push(drawRequest(world, day, site, c, quantity, spec.urgentShare, detail));
+      }
+    }
+  }
+  return out;
+};
+
+type ComponentSpec = World['scenario']['demand']['components']['redCells'];
+
+export const componentSpec = (
+  components: World['scenario']['demand']['components'],
+  c: number,
+): ComponentSpec =>
+  [components.redCells, components.platelets, components.plasma, components.cryo][
+    c
+  ] as ComponentSpec;
+
+const drawRequest = (
+  world: World,
+  day: number,
+  site: number,
+  component: number,
+  quantity: number,
+  urgentShare: number,
+  detail: RandomStream,
+): PatientRequest => {
+  const urgent = detail.uniform() < urgentShare;
+  const offset = urgent
+    ? detail.uniform() * MINUTES.day
+    : ROUTINE_START + detail.uniform() * ROUTINE_SPAN;
+  const unknown = detail.uniform() < world.scenario.demand.urgentUnknownGroupShare;
+  const group =
+    urgent && unknown && component === RED_CELLS
+      ? UNKNOWN_GROUP
+      : detail.pick(world.groupCumulative);
+  const ct = world.scenario.demand.crossmatch.ctRatio;
+  const extrasDraw = detail.uniform();
+  const crossmatchExtras =
+    !urgent && component === RED_CELLS ? Math.floor(quantity * (ct - 1) + extrasDraw) : 0;
+  return {
+    site,
+    component,
+    group,
+    quantity,
+    urgent,
+    crossmatchExtras,
+    time: day * MINUTES.day + Math.floor(offset),
+  };
+};

@@ -1,0 +1,103 @@
+import {
+  countIssuable,
+  routeEmergency,
+  selectUnitsForIssue,
+  type StockSource,
+} from '@hemonet/core';
+import { UNKNOWN_GROUP, type PatientRequest } from './demand.js';
+import type { SimUnit } from './inventory.js';
+import type { SimState } from './state.js';
+import { travel } from './world.js';
+
+/** Donor groups and protection identity for a request (unknown group → emergency group O). */
+const donorsFor = (st: SimState, r: PatientRequest) =>
+  r.group === UNKNOWN_GROUP
+    ? { donorOrder: st.world.emergencyRedCellGroups, recipientGroup: -1, emergency: true }
+    : {
+        donorOrder: st.world.donorOrder[r.component]?.[r.group] ?? [],
+        recipientGroup: r.group,
+        emergency: r.urgent,
+      };
+
+const issueAt = (
+  st: SimState,
+  site: number,
+  r: PatientRequest,
+  quantity: number,
+  now: number,
+): SimUnit[] => {
+  const d = donorsFor(st, r);
+  const stock = st.stocks[site]?.groups(r.component) ?? [];
+  const { units } = selectUnitsForIssue({ now, quantity, ...d, stock }, st.policy.issueOptions);
+  st.stocks[site]?.remove(units);
+  return units;
+};
+
+/**
+ * A patient request at a hospital: issue FEFO from local stock; route any shortfall from the
+ * nearest sources the policy allows; reserve extra crossmatched units for routine red cells and
+ * release them after the hold time. Time-to-blood is recorded for urgent requests.
+ */
+export const handleRequest = (st: SimState, r: PatientRequest): void => {
+  const m = st.metrics;
+  const local = issueAt(st, r.site, r, r.quantity, st.now);
+  m.transfuse(r.site, local, st.now, st.world.shelfLifeMinutes);
+  m.requested[r.component] = (m.requested[r.component] ?? 0) + r.quantity;
+  let supplied = local.length;
+  let minutes = 0;
+  const shortfall = r.quantity - local.length;
+  if (shortfall > 0) {
+    const routed = routeShortfall(st, r, shortfall);
+    supplied += routed.quantity;
+    minutes = routed.minutes;
+    if (routed.quantity < shortfall && r.urgent)
+      m.unmetUrgent[r.component] = (m.unmetUrgent[r.component] ?? 0) + 1;
+  }
+  m.supplied[r.component] = (m.supplied[r.component] ?? 0) + supplied;
+  if (r.urgent && supplied === r.quantity) m.timeToBlood[r.component]?.push(minutes);
+  if (r.crossmatchExtras > 0) reserveExtras(st, r);
+};
+
+const routeShortfall = (
+  st: SimState,
+  r: PatientRequest,
+  shortfall: number,
+): { quantity: number; minutes: number } => {
+  const t = st.world.scenario.transport;
+  const dispatch = r.urgent ? t.emergencyDispatchMinutes : t.rushDispatchMinutes;
+  const d = donorsFor(st, r);
+  const sources: StockSource[] = st.policy.sources(st, r.site).map((s) => ({
+    siteId: s,
+    travelMinutes: travel(st.world, s, r.site),
+    available: countIssuable(
+      st.stocks[s]?.groups(r.component) ?? [],
+      st.now + dispatch + travel(st.world, s, r.site),
+      d.recipientGroup,
+      d.donorOrder,
+      d.emergency,
+      st.policy.issueOptions,
+    ),
+  }));
+  const route = routeEmergency(sources, shortfall);
+  let quantity = 0;
+  for (const leg of route.legs) {
+    const arrival = st.now + dispatch + leg.travelMinutes;
+    const units = issueAt(st, leg.siteId, r, leg.quantity, arrival);
+    st.metrics.add(leg.siteId, r.component, 'shippedOut', units.length);
+    st.inTransit[r.component] = (st.inTransit[r.component] ?? 0) + units.length;
+    st.queue.push(arrival, { kind: 'arrival', site: r.site, units, transfuse: true });
+    quantity += units.length;
+  }
+  if (route.legs.length > 0)
+    st.metrics.emergencyRuns[r.component] = (st.metrics.emergencyRuns[r.component] ?? 0) + 1;
+  return { quantity, minutes: dispatch + route.etaMinutes };
+};
+
+/** Crossmatched units beyond need are held for the patient, then released (C:T ratio > 1). */
+const reserveExtras = (st: SimState, r: PatientRequest): void => {
+  const units = issueAt(st, r.site, { ...r, urgent: false }, r.crossmatchExtras, st.now);
+  if (units.length === 0) return;
+  st.heldAdd(r.site, r.component, units.length);
+  const hold = st.world.scenario.demand.crossmatch.holdHours * 60;
+  st.queue.push(st.now + hold, { kind: 'release', site: r.site, units });
+};
