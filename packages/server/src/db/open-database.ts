@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DomainError } from '@hemonet/core';
 import type { DatabaseConfig } from '../config.js';
 import { acquireDataDirLock, assertDataDirFree } from './data-dir-lock.js';
 import { migrate } from './migrate.js';
@@ -13,6 +16,11 @@ export interface OpenDatabaseOptions {
   lock?: 'hold' | 'check';
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /**
+   * false: refuse an embedded data directory that holds no database yet, instead of creating an
+   * empty one (a read-only command pointed at the wrong place must say so, not report "empty").
+   */
+  create?: boolean;
 }
 
 /**
@@ -30,6 +38,16 @@ export async function openDatabase(
   let release: () => Promise<void> = () => Promise.resolve();
   if (options.lock === 'hold') release = await acquireDataDirLock(config.dataDir);
   else await assertDataDirFree(config.dataDir);
+  if (options.create === false && !existsSync(join(config.dataDir, 'PG_VERSION'))) {
+    await release();
+    throw new DomainError(
+      'DATABASE_NOT_FOUND',
+      `no Hemonet database in ${resolve(config.dataDir)}`,
+      {
+        dataDir: resolve(config.dataDir),
+      },
+    );
+  }
   try {
     const db = await createPgliteClient({ dataDir: config.dataDir });
     const migrated = await migrateOrClose(db);

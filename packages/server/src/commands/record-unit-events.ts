@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import {
+  applyUnitEvent,
+  DomainError,
+  parseUnitState,
+  unitEventSchema,
+  type EventContext,
+  type ParsedUnitEvent,
+  type UnitEvent,
+  type UnitState,
+} from '@hemonet/core';
+import { recordDonations, type DonationRecord } from '../db/repos/donors-repo.js';
+import { lockUnits, upsertUnits, type UnitProjection } from '../db/repos/units-repo.js';
+import type { Queryable, SqlClient } from '../db/sql-client.js';
+import { appendToLedger } from '../ledger/append.js';
+import { toJsonObject, type LedgerEventDraft } from '../ledger/chain.js';
+import { createGroupCommitter, type Outcome } from '../ledger/group-commit.js';
+
+/** One change to one unit, as every edge (HTTP, MQTT quarantine, seeding) submits it. */
+export interface UnitEventInput {
+  din: string;
+  event: UnitEvent;
+  ctx: EventContext;
+}
+
+export interface RecordedUnitEvent {
+  din: string;
+  seq: number;
+  hash: string;
+  type: ParsedUnitEvent['type'];
+  at: Date;
+  /** The unit's state after this event. */
+  state: UnitState;
+}
+
+export interface RecordUnitEventsDeps {
+  db: SqlClient;
+  /** Passed to core's applyUnitEvent (jurisdiction profile, limits). */
+  lifecycle?: Parameters<typeof applyUnitEvent>[3];
+}
+
+interface ParsedInput {
+  din: string;
+  event: ParsedUnitEvent;
+  ctx: EventContext;
+}
+
+const parseInput = (item: UnitEventInput): ParsedInput => {
+  const parsed = unitEventSchema.safeParse(item.event);
+  // The same code and shape as core's own validation, so every edge maps one error.
+  if (!parsed.success) {
+    throw new DomainError('EVENT_INVALID', `invalid unit event: ${z.prettifyError(parsed.error)}`, {
+      din: item.din,
+      issues: parsed.error.issues,
+    });
+  }
+  const event = parsed.data;
+  // Creation events name their unit; the ledger row must be keyed by that same unit.
+  if ('din' in event && event.din !== item.din) {
+    throw new DomainError(
+      'UNIT_DIN_MISMATCH',
+      `event names unit ${event.din} but was sent for ${item.din}`,
+      {
+        din: item.din,
+        eventDin: event.din,
+      },
+    );
+  }
+  return { din: item.din, event, ctx: item.ctx };
+};
+
+/** The indexed columns of the units table, copied out of the core state. */
+function toProjection(s: UnitState, updatedAt: Date): UnitProjection {
+  return {
+    din: s.din,
+    status: s.status,
+    componentClass: s.componentClass,
+    productCode: s.productCode,
+    abo: s.bloodGroup.abo,
+    rhd: s.bloodGroup.rhd,
+    siteId: s.siteId,
+    locationId: s.locationId,
+    expiresAt: s.expiresAt,
+    donorId: s.donorId,
+    donationId: s.donationId,
+    parentDin: s.parentDin ?? null,
+    patientId: s.issuedTo?.patientId ?? s.reservation?.patientId ?? null,
+    state: toJsonObject(s),
+    version: s.version,
+    updatedAt,
+  };
+}
+
+const donationOf = (input: ParsedInput): DonationRecord | null => {
+  const e = input.event;
+  if (e.type !== 'COLLECTED' && e.type !== 'COMPONENT_CREATED') return null;
+  return {
+    donationId: e.donationId,
+    donorId: e.donorId,
+    donorGroup: e.bloodGroup,
+    siteId: input.ctx.siteId,
+    collectedAt: e.collectedAt,
+  };
+};
+
+const draftOf = ({ din, event, ctx }: ParsedInput): LedgerEventDraft => {
+  const { type, ...payload } = event;
+  return {
+    din,
+    type,
+    siteId: ctx.siteId,
+    actor: ctx.actor,
+    at: ctx.at,
+    payload: toJsonObject(payload),
+  };
+};
+
+/**
+ * Folds each request's events over the locked units. A request whose events core rejects
+ * (DomainError) is left out whole and reported; the others go on. Returns the surviving
+ * requests' inputs in order with their states, plus the outcome slot of each request.
+ */
+function foldRequests(
+  deps: RecordUnitEventsDeps,
+  units: Map<string, UnitState>,
+  requests: readonly ParsedInput[][],
+) {
+  const accepted: { input: ParsedInput; state: UnitState; request: number }[] = [];
+  const failures = new Map<number, unknown>();
+  requests.forEach((items, request) => {
+    const overlay = new Map<string, UnitState>(); // this request's changes, merged only if all pass
+    const steps: { input: ParsedInput; state: UnitState; request: number }[] = [];
+    try {
+      for (const input of items) {
+        const prev = overlay.get(input.din) ?? units.get(input.din);
+        const state = applyUnitEvent(prev, input.event, input.ctx, deps.lifecycle);
+        overlay.set(input.din, state);
+        steps.push({ input, state, request });
+      }
+      overlay.forEach((folded, din) => units.set(din, folded));
+      accepted.push(...steps);
+    } catch (error) {
+      failures.set(request, error);
+    }
+  });
+  return { accepted, failures };
+}
+
+/** Loads and locks the projections of every unit the requests touch. */
+async function loadUnits(
+  tx: Queryable,
+  requests: readonly ParsedInput[][],
+): Promise<Map<string, UnitState>> {
+  const dins = [...new Set(requests.flat().map((i) => i.din))].sort();
+  const rows = await lockUnits(tx, dins);
+  const units = new Map<string, UnitState>();
+  rows.forEach((row, din) => units.set(din, parseUnitState(row.state)));
+  return units;
+}
+
+/**
+ * Further writes of the same operation (a shipment manifest, a notification, a reaction record)
+ * made in the unit events' transaction after they are appended: if it throws, nothing is written.
+ */
+export type AlsoWrite = (tx: Queryable, recorded: RecordedUnitEvent[]) => Promise<void>;
+
+/**
+ * The write path, for several independent requests in one transaction: lock the units, fold the
+ * events through core's lifecycle, register new donations, append to the ledger, upsert the
+ * projections. Every write of a request happens or none does.
+ */
+async function writeRequests(
+  deps: RecordUnitEventsDeps,
+  requests: readonly ParsedInput[][],
+  alsoWrite?: AlsoWrite,
+): Promise<Outcome<RecordedUnitEvent[]>[]> {
+  return deps.db.transaction(async (tx) => {
+    const units = await loadUnits(tx, requests);
+    const { accepted, failures } = foldRequests(deps, units, requests);
+    const donations = accepted.map((a) => donationOf(a.input)).filter((d) => d !== null);
+    await recordDonations(tx, donations);
+    const events = await appendToLedger(
+      tx,
+      accepted.map((a) => draftOf(a.input)),
+    );
+    // One projection row per unit: its state after the last accepted event.
+    const latest = new Map(
+      accepted.map((a) => [a.input.din, toProjection(a.state, a.input.ctx.at)]),
+    );
+    await upsertUnits(tx, [...latest.values()]);
+    const results: RecordedUnitEvent[][] = requests.map(() => []);
+    accepted.forEach((a, i) => {
+      const event = events[i];
+      if (!event) throw new Error('ledger returned fewer events than appended');
+      const { din, ctx } = a.input;
+      results[a.request]?.push({
+        din,
+        seq: event.seq,
+        hash: event.hash,
+        type: a.input.event.type,
+        at: ctx.at,
+        state: a.state,
+      });
+    });
+    const outcomes = requests.map((_, r): Outcome<RecordedUnitEvent[]> => {
+      const error = failures.get(r);
+      return error === undefined ? { ok: true, value: results[r] ?? [] } : { ok: false, error };
+    });
+    const [single] = outcomes;
+    if (alsoWrite && outcomes.length === 1 && single?.ok) await alsoWrite(tx, single.value);
+    return outcomes;
+  });
+}
+
+/**
+ * Records unit events: all of `items` or nothing. Each is validated (zod), folded through core's
+ * lifecycle (an illegal transition throws its DomainError and nothing is written), appended to
+ * the hash-chained ledger and projected into `units`, all in one transaction.
+ */
+export async function recordUnitEvents(
+  deps: RecordUnitEventsDeps,
+  items: readonly UnitEventInput[],
+  alsoWrite?: AlsoWrite,
+): Promise<RecordedUnitEvent[]> {
+  const parsed = items.map(parseInput);
+  const [outcome] = await writeRequests(deps, [parsed], alsoWrite);
+  if (!outcome) throw new Error('no outcome for the request');
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
+/**
+ * The same write path with group commit for busy servers: concurrent calls share one transaction
+ * (one head lock, one commit). Semantics per call are those of recordUnitEvents; if the shared
+ * transaction fails for a reason outside the domain (a constraint, a lost connection), each call
+ * is retried alone so one bad request cannot fail its neighbours.
+ */
+export function createUnitEventRecorder(
+  deps: RecordUnitEventsDeps,
+  options: { maxBatchSize?: number } = {},
+): (items: readonly UnitEventInput[]) => Promise<RecordedUnitEvent[]> {
+  const commit = createGroupCommitter<ParsedInput[], RecordedUnitEvent[]>(
+    async (requests) => {
+      if (requests.length === 1) return writeRequests(deps, requests);
+      try {
+        return await writeRequests(deps, requests);
+      } catch {
+        const alone: Outcome<RecordedUnitEvent[]>[] = [];
+        for (const request of requests)
+          alone.push(
+            ...(await writeRequests(deps, [request]).catch((error: unknown) => [
+              { ok: false as const, error },
+            ])),
+          );
+        return alone;
+      }
+    },
+    (request) => request.length,
+    { maxBatchSize: options.maxBatchSize ?? 500 },
+  );
+  return async (items) => commit(items.map(parseInput));
+}
