@@ -42,7 +42,9 @@ export const generateDayRequests = (
       const spec = componentSpec(components, c);
       const f = (spec.weekdayFactors[weekday] ?? 1) / weekMean(spec.weekdayFactors);
       const mean = (world.sites[site]?.demandPerDay[c] ?? 0) * f;
-      let units = counts.negativeBinomial(mean, spec.dispersion[weekday] ?? 1);
+      const size = spec.dispersion[weekday] ?? 1;
+      // size 0 = fixed demand (hand-checkable scenarios); otherwise negative binomial
+      let units = size > 0 ? counts.negativeBinomial(mean, size) : Math.round(mean);
       while (units > 0) {
         const quantity = Math.min(spec.unitsPerRequest, units);
         units -= quantity;

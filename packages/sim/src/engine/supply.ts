@@ -43,7 +43,7 @@ export interface SupplyInputs {
  * A day of collections at the blood centre. Whole-blood donations (hence red cells, plasma and
  * cryo) follow weekday and seasonal patterns with day-to-day noise; the centre steers donor
  * recruitment per group towards its target days of stock; apheresis platelets are booked the
- * same way. Exactly 1 + 2 × 8 draws per day, whatever the state: common random numbers.
+ * same way. With random arrivals, exactly 1 + 2 × 8 draws per day whatever the state: common random numbers.
  */
 export const dailyCollections = (
   world: World,
@@ -56,6 +56,8 @@ export const dailyCollections = (
   const noise = Math.max(0, 1 + s.dailyNoiseCv * normalInverse(rng.uniform()));
   const base = wf * seasonalFactor(world, inp.day) * monthlyFactor(world, inp.day) * noise;
   const k = s.steerableShare;
+  const arrivals = (mean: number): number =>
+    s.randomArrivals ? rng.poisson(mean) : Math.round(mean);
   const out: Collection[] = [];
   const steer = (c: number, g: number, target: number): number =>
     collectionMultiplier(
@@ -64,10 +66,10 @@ export const dailyCollections = (
       s.collectionGain,
     );
   for (let g = 0; g < GROUP_COUNT; g++) {
-    const red = rng.poisson(
+    const red = arrivals(
       inp.demandPerDay(0, g) * base * (1 - k + k * steer(0, g, s.targetDaysOfCover.redCells)),
     );
-    const plt = rng.poisson(
+    const plt = arrivals(
       inp.demandPerDay(PLATELETS, g) *
         wf *
         noise *

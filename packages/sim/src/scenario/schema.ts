@@ -25,7 +25,7 @@ const hospitalSchema = siteSchema.extend({
 
 const componentDemandSchema = z.object({
   weekdayFactors: weekdays,
-  /** Negative binomial size per weekday (var = μ + μ²/n). */
+  /** Negative binomial size per weekday (var = μ + μ²/n); 0 means fixed demand (exactly μ). */
   dispersion: weekdays,
   unitsPerRequest: z.number().int().positive(),
   urgentShare: fraction,
@@ -92,6 +92,8 @@ export const scenarioSchema = z.object({
   }),
   supply: z.object({
     weekdayFactors: weekdays,
+    /** Donors arrive at random (Poisson); false collects exactly the planned units (test scenarios). */
+    randomArrivals: z.boolean().default(true),
     /** Multiplicative day-to-day noise of collections (coefficient of variation). */
     dailyNoiseCv: z.number().nonnegative(),
     /** Collection dip around the Spring Festival (calibration.md §2, Nanning winter shortfall). */
