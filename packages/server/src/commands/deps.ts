@@ -1,3 +1,4 @@
+import type { LifecycleOptions, ProductTable } from '@hemonet/core';
 import type { SqlClient } from '../db/sql-client.js';
 
 /**
@@ -8,4 +9,8 @@ export interface CommandDeps {
   db: SqlClient;
   /** The time of "now"; tests and the demo seeder substitute their own. */
   clock: () => Date;
+  /** Jurisdiction and lifecycle rules handed to core (also read by recordUnitEvents). */
+  lifecycle: LifecycleOptions;
+  /** The licensed ISBT 128 product-description table (the shipped one is illustrative only). */
+  products: ProductTable;
 }

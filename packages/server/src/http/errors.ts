@@ -20,6 +20,7 @@ const statusByCode: Readonly<Record<string, number>> = {
   FORBIDDEN: 403,
   FORBIDDEN_SITE: 403,
   ILLEGAL_TRANSITION: 409,
+  UNIT_FINAL: 409,
   CONCURRENT_UPDATE: 409,
   RATE_LIMITED: 429,
 };

@@ -1,9 +1,20 @@
 import type { RouteModule } from '../types.js';
 import { auditRoutes } from './audit/routes.js';
+import { bedsideRoutes } from './bedside/routes.js';
+import { donorRoutes } from './donors/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { locationRoutes } from './locations/routes.js';
+import { lookbackRoutes } from './lookbacks/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { patientRoutes } from './patients/routes.js';
+import { reactionRoutes } from './reactions/routes.js';
+import { reservationRoutes } from './reservations/routes.js';
 import { sessionRoutes } from './session/routes.js';
+import { shipmentRoutes } from './shipments/routes.js';
 import { siteRoutes } from './sites/routes.js';
+import { unitActionRoutes } from './units/actions.js';
+import { unitReleaseRoutes } from './units/release.js';
+import { unitRoutes } from './units/routes.js';
 import { userRoutes } from './users/routes.js';
 
 /** Every resource of the API; a new resource is one line here. */
@@ -13,5 +24,16 @@ export const routeModules: readonly RouteModule[] = [
   userRoutes,
   siteRoutes,
   locationRoutes,
+  donorRoutes,
+  unitRoutes,
+  unitActionRoutes,
+  unitReleaseRoutes,
+  shipmentRoutes,
+  patientRoutes,
+  reservationRoutes,
+  bedsideRoutes,
+  reactionRoutes,
+  lookbackRoutes,
+  notificationRoutes,
   auditRoutes,
 ];

@@ -4,6 +4,7 @@ import { roles } from '../../auth/roles.js';
 import { addUser } from '../../commands/users.js';
 import { upsertSite, type Site } from '../../db/repos/sites-repo.js';
 import type { SqlClient } from '../../db/sql-client.js';
+import { readProductTable } from '../../product-table-file.js';
 import { buildApp } from '../app.js';
 import { createMetricsRegistry } from '../metrics.js';
 import type { AppDeps, HemonetApp } from '../types.js';
@@ -25,9 +26,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const testDeps = (db: SqlClient, clock: () => Date = () => new Date()): AppDeps => ({
+const products = readProductTable();
+
+export const testDeps = async (
+  db: SqlClient,
+  clock: () => Date = () => new Date(),
+): Promise<AppDeps> => ({
   db,
   clock,
+  lifecycle: {},
+  products: await products,
   metrics: createMetricsRegistry(),
   http: {
     sessionTtlMs: 60 * 60_000,
@@ -41,7 +49,7 @@ export const createHarness = async (
   overrides: Partial<AppDeps> = {},
 ): Promise<Harness> => {
   for (const site of testSites) await upsertSite(db, site);
-  const deps = { ...testDeps(db), ...overrides };
+  const deps = { ...(await testDeps(db)), ...overrides };
   const app = await buildApp(deps);
   const tokens = new Map<string, Promise<string>>();
   const token = (role: Role, site: string): Promise<string> => {

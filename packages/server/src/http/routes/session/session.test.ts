@@ -60,7 +60,10 @@ describeDatabases('session', ({ db }) => {
 
   it('expires tokens after their lifetime', async () => {
     let now = new Date('2030-01-01T00:00:00Z');
-    const deps = { ...testDeps(db(), () => now), http: { ...h.deps.http, sessionTtlMs: 60_000 } };
+    const deps = {
+      ...(await testDeps(db(), () => now)),
+      http: { ...h.deps.http, sessionTtlMs: 60_000 },
+    };
     const app = await buildApp(deps);
     const { password } = await addUser(
       deps,
@@ -85,7 +88,7 @@ describeDatabases('session', ({ db }) => {
 
   it('rate-limits login attempts', async () => {
     const app = await buildApp({
-      ...testDeps(db()),
+      ...(await testDeps(db())),
       http: { ...h.deps.http, loginRateLimit: { max: 3, windowMs: 60_000 } },
     });
     const attempt = () =>

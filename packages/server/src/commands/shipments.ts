@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, parseIsbt } from '@hemonet/core';
+import { assertActsAtSite } from '../auth/site-scope.js';
+import type { AuthUser } from '../auth/user.js';
+import { recordAudit } from '../db/repos/audit-repo.js';
+import {
+  getShipment,
+  insertShipment,
+  markReceived,
+  type Shipment,
+} from '../db/repos/shipments-repo.js';
+import { findSiteById } from '../db/repos/sites-repo.js';
+import type { CommandDeps } from './deps.js';
+import { recordUnitEvents } from './record-unit-events.js';
+import { eventContext, requireUnit } from './unit-context.js';
+import { componentKey } from './collection.js';
+
+/** Ships units from the user's site to another site: one SHIPPED event per unit and the manifest. */
+export const shipUnits = async (
+  deps: CommandDeps,
+  user: AuthUser,
+  input: { toSiteId: string; dins: readonly string[] },
+): Promise<Shipment> => {
+  if (!(await findSiteById(deps.db, input.toSiteId))) {
+    throw new DomainError('SITE_NOT_FOUND', `no site ${input.toSiteId}`, {
+      siteId: input.toSiteId,
+    });
+  }
+  const dins = [...new Set(input.dins)];
+  for (const din of dins) assertActsAtSite(user, (await requireUnit(deps.db, din)).siteId);
+  const id = randomUUID();
+  const ctx = eventContext(deps, user);
+  const event = { type: 'SHIPPED' as const, toSite: input.toSiteId, shipmentId: id };
+  await recordUnitEvents(
+    deps,
+    dins.map((din) => ({ din, event, ctx })),
+    async (tx) => {
+      await insertShipment(tx, {
+        id,
+        fromSiteId: user.siteId,
+        toSiteId: input.toSiteId,
+        shippedAt: ctx.at,
+        shippedBy: user.username,
+        dins,
+      });
+      await recordAudit(tx, {
+        actor: user.username,
+        siteId: user.siteId,
+        action: 'SHIPMENT_DISPATCHED',
+        entity: 'shipment',
+        entityId: id,
+        at: ctx.at,
+        details: { toSiteId: input.toSiteId, units: dins.length },
+      });
+    },
+  );
+  return (await getShipment(deps.db, id))!;
+};
+
+/**
+ * A scan is either a unit key or the concatenated ISBT 128 data read from the bag (DS001 DIN,
+ * optionally followed by DS003 product code): a component is DIN plus product code.
+ */
+export const unitKeyFromScan = (scan: string): string => {
+  if (!scan.startsWith('=') && !scan.startsWith('&')) return scan;
+  const parsed = parseIsbt(scan);
+  if (!parsed.din) throw new DomainError('SCAN_INVALID', `scan ${scan} holds no DIN`, { scan });
+  return parsed.product ? componentKey(parsed.din.din, parsed.product.code) : parsed.din.din;
+};
+
+/** Receipt at the destination by scanning the units that arrived; the rest stay in transit. */
+export const receiveShipment = async (
+  deps: CommandDeps,
+  user: AuthUser,
+  shipmentId: string,
+  scans: readonly string[],
+): Promise<Shipment> => {
+  const shipment = await getShipment(deps.db, shipmentId);
+  if (!shipment)
+    throw new DomainError('SHIPMENT_NOT_FOUND', `no shipment ${shipmentId}`, { shipmentId });
+  assertActsAtSite(user, shipment.toSiteId);
+  const dins = [...new Set(scans.map(unitKeyFromScan))];
+  const outstanding = new Set(shipment.units.filter((u) => !u.receivedAt).map((u) => u.din));
+  const unexpected = dins.filter((d) => !outstanding.has(d));
+  if (unexpected.length > 0) {
+    throw new DomainError(
+      'NOT_IN_SHIPMENT',
+      `not awaited in shipment ${shipmentId}: ${unexpected.join(', ')}`,
+      { shipmentId, dins: unexpected },
+    );
+  }
+  const ctx = eventContext(deps, user);
+  const event = { type: 'RECEIVED' as const, shipmentId };
+  await recordUnitEvents(
+    deps,
+    dins.map((din) => ({ din, event, ctx })),
+    // Core refuses RECEIVED for a unit no longer in transit, so a unit is never received twice.
+    (tx) => markReceived(tx, shipmentId, dins, ctx.at, user.username),
+  );
+  return (await getShipment(deps.db, shipmentId))!;
+};
