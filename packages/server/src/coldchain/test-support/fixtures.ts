@@ -70,6 +70,7 @@ export async function startPipeline(
     metrics,
     clock,
     onAlarms: (c) => alarmChanges.push(...c),
+    log: (message, details) => console.error(message, details),
   });
   const broker = await startEmbeddedBroker({
     port: 0,

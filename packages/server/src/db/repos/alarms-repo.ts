@@ -55,7 +55,7 @@ export async function insertAlarm(
     `INSERT INTO alarms (device_id, site_id, location_id, condition, severity, status, started_at, raised_at,
        ended_at, min_value, max_value, detected_at, resolved_at)
      VALUES ($1, $2, $3, $4, $5, CASE WHEN $8::timestamptz IS NULL THEN 'raised' ELSE 'resolved' END,
-       $6, $7, $8, $9, $10, $11, CASE WHEN $8::timestamptz IS NULL THEN NULL ELSE $11 END)
+       $6, $7, $8, $9, $10, $11::timestamptz, CASE WHEN $8::timestamptz IS NULL THEN NULL ELSE $11::timestamptz END)
      ON CONFLICT (device_id, condition) WHERE status IN ('raised', 'acknowledged') DO NOTHING
      RETURNING ${columns}`,
     [
@@ -221,6 +221,20 @@ export async function resolveSilence(
      WHERE device_id = ANY($1::text[]) AND condition = 'SENSOR_SILENT' AND status IN ('raised', 'acknowledged')
      RETURNING ${columns}`,
     [deviceIds, now],
+  );
+  return rows;
+}
+
+/** Excursion alarms whose touched units may not all be held yet (open, or ended since the last sweep). */
+export async function alarmsNeedingHolds(
+  db: Queryable,
+  conditions: readonly AlarmCondition[],
+): Promise<AlarmRow[]> {
+  const { rows } = await db.query<AlarmRow>(
+    `SELECT ${columns} FROM alarms
+     WHERE condition = ANY($1::text[]) AND location_id IS NOT NULL AND status <> 'closed'
+       AND (holds_applied_until IS NULL OR ended_at IS NULL OR holds_applied_until < ended_at)`,
+    [conditions],
   );
   return rows;
 }

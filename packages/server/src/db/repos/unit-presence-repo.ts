@@ -1,0 +1,79 @@
+import type { Queryable } from '../sql-client.js';
+
+/** Ledger events that end a unit's stay in a storage location. */
+const MOVES = [
+  'STORED',
+  'REMOVED_FROM_STORAGE',
+  'SHIPPED',
+  'RECEIVED',
+  'ISSUED',
+  'DISCARDED',
+  'PROCESSED',
+  'EXPIRED',
+];
+
+export interface Presence {
+  din: string;
+  from: number;
+  to: number | null;
+}
+
+/**
+ * Every stay of every unit in a storage location, from the ledger: a STORED event there until the
+ * unit's next movement event (or still there: `to` null).
+ */
+export async function presencesAtLocation(db: Queryable, locationId: string): Promise<Presence[]> {
+  const { rows } = await db.query<Presence>(
+    `WITH moves AS (
+       SELECT din, type, payload->>'locationId' AS loc, at,
+              lead(at) OVER (PARTITION BY din ORDER BY seq) AS next_at
+       FROM unit_events
+       WHERE type = ANY($2::text[])
+         AND din IN (SELECT din FROM unit_events WHERE type = 'STORED' AND payload->>'locationId' = $1))
+     SELECT din, (extract(epoch FROM at) * 1000)::float8 AS "from",
+            (extract(epoch FROM next_at) * 1000)::float8 AS "to"
+     FROM moves WHERE type = 'STORED' AND loc = $1`,
+    [locationId, MOVES],
+  );
+  return rows;
+}
+
+export async function alarmUnitDins(db: Queryable, alarmId: number): Promise<string[]> {
+  const { rows } = await db.query<{ din: string }>(
+    'SELECT din FROM alarm_units WHERE alarm_id = $1',
+    [alarmId],
+  );
+  return rows.map((r) => r.din);
+}
+
+export async function insertAlarmUnits(
+  db: Queryable,
+  alarmId: number,
+  units: ReadonlyArray<{ din: string; held: boolean }>,
+  at: Date,
+): Promise<void> {
+  if (units.length === 0) return;
+  await db.query(
+    `INSERT INTO alarm_units (alarm_id, din, held_at, disposition)
+     SELECT $1, din, $4, CASE WHEN held THEN NULL ELSE 'not_held' END
+     FROM unnest($2::text[], $3::boolean[]) AS u(din, held) ON CONFLICT DO NOTHING`,
+    [alarmId, units.map((u) => u.din), units.map((u) => u.held), at],
+  );
+}
+
+/** Units of an alarm still held awaiting a release or discard decision. */
+export async function countUndisposed(db: Queryable, alarmId: number): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM alarm_units WHERE alarm_id = $1 AND disposition IS NULL',
+    [alarmId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function setHoldsAppliedUntil(
+  db: Queryable,
+  alarmId: number,
+  until: Date,
+): Promise<void> {
+  await db.query('UPDATE alarms SET holds_applied_until = $2 WHERE id = $1', [alarmId, until]);
+}
