@@ -7,3 +7,5 @@ export * from './coldchain/index.js';
 export * from './isbt/index.js';
 export * from './components/index.js';
 export * from './compat/index.js';
+export * from './lifecycle/index.js';
+export * from './lifecycle/index.js';

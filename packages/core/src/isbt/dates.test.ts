@@ -51,14 +51,12 @@ describe('ISBT 128 dates (DS004–DS007)', () => {
   });
 
   it('parse(format(x)) == x for dates and date-times', () => {
-    const dateArb = fc
-      .integer({ min: 2000, max: 2999 })
-      .chain((year) =>
-        fc.record({
-          year: fc.constant(year),
-          dayOfYear: fc.integer({ min: 1, max: daysInYear(year) }),
-        }),
-      );
+    const dateArb = fc.integer({ min: 2000, max: 2999 }).chain((year) =>
+      fc.record({
+        year: fc.constant(year),
+        dayOfYear: fc.integer({ min: 1, max: daysInYear(year) }),
+      }),
+    );
     const timeArb = fc.record({
       hour: fc.integer({ min: 0, max: 23 }),
       minute: fc.integer({ min: 0, max: 59 }),

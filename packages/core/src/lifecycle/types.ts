@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bloodGroupSchema } from '../blood-group.js';
 import { componentClassSchema } from '../components/component-class.js';
+import { recipientFactorsSchema } from '../compat/recipient.js';
 
 /**
  * Contract of the unit lifecycle (shared by the server's ledger and the digital twin).
@@ -25,7 +26,12 @@ export const unitStatuses = [
 export const unitStatusSchema = z.enum(unitStatuses);
 export type UnitStatus = z.infer<typeof unitStatusSchema>;
 
-export const finalStatuses = ['transfused', 'discarded', 'expired', 'processed'] as const satisfies readonly UnitStatus[];
+export const finalStatuses = [
+  'transfused',
+  'discarded',
+  'expired',
+  'processed',
+] as const satisfies readonly UnitStatus[];
 
 /** Discard reason codes (haemovigilance categories; stable, reportable). */
 export const discardReasons = [
@@ -46,10 +52,15 @@ export const holdReasonSchema = z.enum(holdReasons);
 
 const isoTime = z.coerce.date();
 
+export const testResultSchema = z.enum(['negative', 'positive', 'indeterminate']);
+export type TestResult = z.infer<typeof testResultSchema>;
+
 /** Every event a unit can undergo. `type` names are the ledger's event types. */
 export const unitEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('COLLECTED'),
+    /** Canonical unit key (`UnitIdentity.key`): the 13-character DIN or a national donation code. */
+    din: z.string().min(1),
     donorId: z.string().min(1),
     donationId: z.string().min(1),
     componentClass: componentClassSchema,
@@ -63,6 +74,7 @@ export const unitEventSchema = z.discriminatedUnion('type', [
   /** A component created from a parent unit (split); the component starts quarantined. */
   z.object({
     type: z.literal('COMPONENT_CREATED'),
+    din: z.string().min(1),
     parentDin: z.string().min(1),
     donorId: z.string().min(1),
     donationId: z.string().min(1),
@@ -73,13 +85,15 @@ export const unitEventSchema = z.discriminatedUnion('type', [
     collectedAt: isoTime,
     expiresAt: isoTime,
     volumeMl: z.number().positive().optional(),
+    /** Donation test results already known, carried over from the parent. */
+    tests: z.record(z.string(), testResultSchema).optional(),
   }),
   /** The parent whole-blood unit after all its components were created. */
   z.object({ type: z.literal('PROCESSED'), componentDins: z.array(z.string()).min(1) }),
   z.object({
     type: z.literal('TEST_RESULT'),
     test: z.string().min(1), // e.g. HBsAg, anti-HCV, anti-HIV, syphilis, ALT, NAT, ABO/RhD confirm
-    result: z.enum(['negative', 'positive', 'indeterminate']),
+    result: testResultSchema,
   }),
   /** Release from test quarantine after all tests passed: labelled and available. */
   z.object({ type: z.literal('RELEASED') }),
@@ -90,6 +104,8 @@ export const unitEventSchema = z.discriminatedUnion('type', [
     patientId: z.string().min(1),
     patientGroup: bloodGroupSchema,
     until: isoTime,
+    /** Sex/age/child status that change the compatible groups (platelets, emergency RhD). */
+    patientFactors: recipientFactorsSchema.optional(),
   }),
   z.object({ type: z.literal('RESERVATION_RELEASED') }),
   z.object({
@@ -98,6 +114,7 @@ export const unitEventSchema = z.discriminatedUnion('type', [
     patientGroup: bloodGroupSchema,
     /** Emergency release of uncrossmatched blood, signed by the ordering physician. */
     emergency: z.boolean().default(false),
+    patientFactors: recipientFactorsSchema.optional(),
   }),
   z.object({ type: z.literal('BEDSIDE_CHECKED'), patientId: z.string().min(1) }),
   z.object({ type: z.literal('TRANSFUSION_STARTED'), patientId: z.string().min(1) }),
@@ -109,11 +126,19 @@ export const unitEventSchema = z.discriminatedUnion('type', [
     imputability: z.number().int().min(0).max(3),
   }),
   z.object({ type: z.literal('RETURNED_TO_STOCK'), minutesOutOfStorage: z.number().nonnegative() }),
-  z.object({ type: z.literal('SHIPPED'), toSite: z.string().min(1), shipmentId: z.string().min(1) }),
+  z.object({
+    type: z.literal('SHIPPED'),
+    toSite: z.string().min(1),
+    shipmentId: z.string().min(1),
+  }),
   z.object({ type: z.literal('RECEIVED'), shipmentId: z.string().min(1) }),
   z.object({ type: z.literal('HELD'), reason: holdReasonSchema, note: z.string().optional() }),
   z.object({ type: z.literal('HOLD_RELEASED'), note: z.string().optional() }),
-  z.object({ type: z.literal('DISCARDED'), reason: discardReasonSchema, note: z.string().optional() }),
+  z.object({
+    type: z.literal('DISCARDED'),
+    reason: discardReasonSchema,
+    note: z.string().optional(),
+  }),
   z.object({ type: z.literal('EXPIRED') }),
 ]);
 export type UnitEvent = z.input<typeof unitEventSchema>;

@@ -1,0 +1,5 @@
+export * from './state.js';
+export * from './transitions.js';
+export * from './options.js';
+export * from './apply.js';
+export { unitSuitsPatient, isExpiredAt, activeReservation } from './guards.js';
