@@ -10,6 +10,7 @@ import type { Registry } from 'prom-client';
 import type { Permission } from '../auth/roles.js';
 import type { AuthUser } from '../auth/user.js';
 import type { CommandDeps } from '../commands/deps.js';
+import type { LiveBus } from '../live/bus.js';
 
 export interface HttpConfig {
   /** How long a session token stays valid after login. */
@@ -24,6 +25,8 @@ export interface AppDeps extends CommandDeps {
   metrics: Registry;
   http: HttpConfig;
   logger?: boolean | FastifyBaseLogger;
+  /** Live event bus behind `GET /api/events` (in-process on PGlite, LISTEN/NOTIFY on PostgreSQL). */
+  live?: LiveBus;
 }
 
 export type HemonetApp = FastifyInstance<

@@ -1,4 +1,7 @@
 import type { RouteModule } from '../types.js';
+import { alarmRoutes } from './alarms/routes.js';
+import { deviceRoutes } from './devices/routes.js';
+import { eventRoutes } from './events/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { bedsideRoutes } from './bedside/routes.js';
 import { donorRoutes } from './donors/routes.js';
@@ -36,4 +39,7 @@ export const routeModules: readonly RouteModule[] = [
   lookbackRoutes,
   notificationRoutes,
   auditRoutes,
+  deviceRoutes,
+  alarmRoutes,
+  eventRoutes,
 ];
