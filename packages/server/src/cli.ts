@@ -13,6 +13,7 @@ import { registerIsbtCommands } from './cli/isbt.js';
 import { registerLedgerCommands } from './cli/ledger.js';
 import { registerSimCommands } from './cli/sim.js';
 import { registerBenchSimCommand } from './cli/bench-sim.js';
+import { registerDeviceCommands } from './cli/device.js';
 
 /**
  * The `hemonet` command. Each subcommand lives in src/cli/<name>.ts and registers itself here;
@@ -29,6 +30,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerBenchCommands(program, ctx);
   registerSimCommands(program, ctx);
   registerBenchSimCommand(program, ctx);
+  registerDeviceCommands(program, ctx);
   return program;
 }
 
