@@ -13,7 +13,7 @@ import { recordDonations, type DonationRecord } from '../db/repos/donors-repo.js
 import { lockUnits, upsertUnits, type UnitProjection } from '../db/repos/units-repo.js';
 import type { Queryable, SqlClient } from '../db/sql-client.js';
 import { appendToLedger } from '../ledger/append.js';
-import { toJsonObject, type LedgerEventDraft } from '../ledger/chain.js';
+import type { LedgerEventDraft } from '../ledger/chain.js';
 import { createGroupCommitter, type Outcome } from '../ledger/group-commit.js';
 
 /** One change to one unit, as every edge (HTTP, MQTT quarantine, seeding) submits it. */
@@ -85,7 +85,7 @@ function toProjection(s: UnitState, updatedAt: Date): UnitProjection {
     donationId: s.donationId,
     parentDin: s.parentDin ?? null,
     patientId: s.issuedTo?.patientId ?? s.reservation?.patientId ?? null,
-    state: toJsonObject(s),
+    state: s,
     version: s.version,
     updatedAt,
   };
@@ -111,7 +111,7 @@ const draftOf = ({ din, event, ctx }: ParsedInput): LedgerEventDraft => {
     siteId: ctx.siteId,
     actor: ctx.actor,
     at: ctx.at,
-    payload: toJsonObject(payload),
+    payload,
   };
 };
 

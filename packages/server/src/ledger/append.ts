@@ -1,10 +1,10 @@
-import { advanceLedgerHead, insertLedgerEvents, lockLedgerHead } from '../db/repos/ledger-repo.js';
+import { insertLedgerEvents, lockLedgerHead } from '../db/repos/ledger-repo.js';
 import type { Queryable } from '../db/sql-client.js';
 import { chainEvents, type LedgerEvent, type LedgerEventDraft } from './chain.js';
 
 /**
  * Appends drafts to the chain inside the caller's transaction: lock the head, hash and link the
- * drafts after it, insert them in one statement, advance the head. The head lock is held until
+ * drafts after it, insert them and advance the head in one statement. The head lock is held until
  * the caller commits, so take it as late as possible in the transaction (after validation and
  * unit row locks) to keep the serialised section short.
  */
@@ -15,7 +15,6 @@ export async function appendToLedger(
   if (drafts.length === 0) return [];
   const head = await lockLedgerHead(tx);
   const chained = chainEvents(head, drafts);
-  await insertLedgerEvents(tx, chained.events);
-  await advanceLedgerHead(tx, chained.head);
+  await insertLedgerEvents(tx, chained.events, chained.head);
   return chained.events;
 }

@@ -15,7 +15,12 @@ export interface LedgerEventDraft {
   siteId: string;
   actor: string;
   at: Date;
-  payload: JsonObject;
+  /**
+   * What happened, as JSON. Dates may be left as Date objects: they serialise to ISO 8601
+   * strings both in the hash (canonicalize calls toJSON) and in jsonb, which gives back exactly
+   * those strings, so the hash recomputed at verify matches.
+   */
+  payload: object;
 }
 
 export interface LedgerEvent extends LedgerEventDraft {
@@ -65,10 +70,3 @@ export function chainEvents(
   });
   return { events, head: { lastSeq, lastHash } };
 }
-
-/**
- * The stored form of an event payload: plain JSON (dates as ISO 8601 strings), exactly what
- * jsonb gives back, so the hash computed at append equals the one recomputed at verify.
- */
-export const toJsonObject = (value: object): JsonObject =>
-  JSON.parse(JSON.stringify(value)) as JsonObject;

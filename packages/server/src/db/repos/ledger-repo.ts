@@ -53,16 +53,23 @@ export async function readLedgerHead(db: Queryable): Promise<LedgerHead> {
   return toHead(rows[0]);
 }
 
-/** One multi-row insert (arrays unnested server-side): one round trip for any batch size. */
+/**
+ * Inserts chained events and moves the head to `head` in one statement (a multi-row insert of
+ * server-side unnested arrays): one round trip for any batch size.
+ */
 export async function insertLedgerEvents(
   tx: Queryable,
   events: readonly LedgerEvent[],
+  head: LedgerHead,
 ): Promise<void> {
   if (events.length === 0) return;
   await tx.query(
-    `INSERT INTO unit_events (${EVENT_COLUMNS})
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[],
-                          $6::timestamptz[], $7::jsonb[], $8::text[], $9::text[])`,
+    `WITH appended AS (
+       INSERT INTO unit_events (${EVENT_COLUMNS})
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[],
+                            $6::timestamptz[], $7::jsonb[], $8::text[], $9::text[])
+     )
+     UPDATE ledger_head SET last_seq = $10, last_hash = $11 WHERE id`,
     [
       events.map((e) => e.seq),
       events.map((e) => e.din),
@@ -73,15 +80,10 @@ export async function insertLedgerEvents(
       events.map((e) => JSON.stringify(e.payload)),
       events.map((e) => e.prevHash),
       events.map((e) => e.hash),
+      head.lastSeq,
+      head.lastHash,
     ],
   );
-}
-
-export async function advanceLedgerHead(tx: Queryable, head: LedgerHead): Promise<void> {
-  await tx.query('UPDATE ledger_head SET last_seq = $1, last_hash = $2 WHERE id', [
-    head.lastSeq,
-    head.lastHash,
-  ]);
 }
 
 /** Keyset page of the chain in (afterSeq, uptoSeq]: constant memory however long the ledger is. */

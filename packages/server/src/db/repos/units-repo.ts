@@ -17,7 +17,8 @@ export interface UnitProjection {
   donationId: string;
   parentDin: string | null;
   patientId: string | null;
-  state: JsonObject;
+  /** The full core UnitState: JSON when read back (see parseUnitState), any JSON-able on write. */
+  state: object;
   version: number;
   updatedAt: Date;
 }
