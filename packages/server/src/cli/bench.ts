@@ -15,7 +15,7 @@ const apiFlagsSchema = z
       .optional(),
     adminUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
     data: z.string().min(1).optional(),
-    writers: count(256).default(8),
+    writers: count(256).default(64),
     seconds: count(3600).default(10),
     samples: count(1_000_000).default(2_000),
     verify: z.boolean().default(false),
@@ -63,7 +63,7 @@ export function registerBenchCommands(program: Command, ctx: CliContext): void {
       'PostgreSQL server for the throwaway database (env HEMONET_BENCH_ADMIN_URL)',
     )
     .option('--data <dir>', 'fill this PGlite directory instead of a temporary one')
-    .option('--writers <n>', 'concurrent appending callers', '8')
+    .option('--writers <n>', 'concurrent appending callers, one event per call', '64')
     .option('--seconds <n>', 'duration of each append measurement', '10')
     .option('--samples <n>', 'trace and lookback calls to time', '2000')
     .option('--verify', 'also time a full ledger verify')
