@@ -56,6 +56,19 @@ describeDatabases('recordUnitEvents', ({ db }) => {
     expect(await getUnit(db(), d.wholeBlood)).toBeNull();
   });
 
+  it('runs alsoWrite in the same transaction and writes nothing when it throws', async () => {
+    const d = donationFixture(9);
+    const before = await eventCount(db());
+    const failing = recordUnitEvents({ db: db() }, splitDonationEvents(d), async (tx, recorded) => {
+      expect(recorded.length).toBeGreaterThan(0);
+      await tx.query('SELECT 1 FROM units WHERE din = $1', [d.wholeBlood]);
+      throw new Error('manifest refused');
+    });
+    await expect(failing).rejects.toThrow('manifest refused');
+    expect(await eventCount(db())).toBe(before);
+    expect(await getUnit(db(), d.wholeBlood)).toBeNull();
+  });
+
   it('refuses invalid events and events sent for another unit', async () => {
     const d = donationFixture(3);
     const [collected] = splitDonationEvents(d);
@@ -73,10 +86,12 @@ describeDatabases('recordUnitEvents', ({ db }) => {
     await recordUnitEvents({ db: db() }, splitDonationEvents(d));
     const din = d.components[1];
     const before = (await getUnit(db(), din))?.version ?? 0;
+    // Same time for all: they commit in any order, and core refuses time going backwards.
+    const { ctx } = event(din, CENTER, { type: 'REMOVED_FROM_STORAGE' });
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         recordUnitEvents({ db: db() }, [
-          event(din, CENTER, { type: 'STORED', locationId: `F${i}` }),
+          { din, ctx, event: { type: 'STORED', locationId: `F${i}` } },
         ]),
       ),
     );

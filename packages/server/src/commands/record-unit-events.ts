@@ -165,57 +165,54 @@ async function loadUnits(
 export type AlsoWrite = (tx: Queryable, recorded: RecordedUnitEvent[]) => Promise<void>;
 
 /**
- * The write path, for several independent requests in one transaction: lock the units, fold the
- * events through core's lifecycle, register new donations, append to the ledger, upsert the
- * projections. Every write of a request happens or none does.
+ * The write path, for several independent requests in the caller's transaction: lock the units,
+ * fold the events through core's lifecycle, register new donations, append to the ledger, upsert
+ * the projections. A request core rejects is reported in its outcome and writes nothing.
  */
 async function writeRequests(
+  tx: Queryable,
   deps: RecordUnitEventsDeps,
   requests: readonly ParsedInput[][],
-  alsoWrite?: AlsoWrite,
 ): Promise<Outcome<RecordedUnitEvent[]>[]> {
-  return deps.db.transaction(async (tx) => {
-    const units = await loadUnits(tx, requests);
-    const { accepted, failures } = foldRequests(deps, units, requests);
-    const donations = accepted.map((a) => donationOf(a.input)).filter((d) => d !== null);
-    await recordDonations(tx, donations);
-    const events = await appendToLedger(
-      tx,
-      accepted.map((a) => draftOf(a.input)),
-    );
-    // One projection row per unit: its state after the last accepted event.
-    const latest = new Map(
-      accepted.map((a) => [a.input.din, toProjection(a.state, a.input.ctx.at)]),
-    );
-    await upsertUnits(tx, [...latest.values()]);
-    const results: RecordedUnitEvent[][] = requests.map(() => []);
-    accepted.forEach((a, i) => {
-      const event = events[i];
-      if (!event) throw new Error('ledger returned fewer events than appended');
-      const { din, ctx } = a.input;
-      results[a.request]?.push({
-        din,
-        seq: event.seq,
-        hash: event.hash,
-        type: a.input.event.type,
-        at: ctx.at,
-        state: a.state,
-      });
-    });
-    const outcomes = requests.map((_, r): Outcome<RecordedUnitEvent[]> => {
-      const error = failures.get(r);
-      return error === undefined ? { ok: true, value: results[r] ?? [] } : { ok: false, error };
-    });
-    const [single] = outcomes;
-    if (alsoWrite && outcomes.length === 1 && single?.ok) await alsoWrite(tx, single.value);
-    return outcomes;
+  const units = await loadUnits(tx, requests);
+  const { accepted, failures } = foldRequests(deps, units, requests);
+  const donations = accepted.map((a) => donationOf(a.input)).filter((d) => d !== null);
+  await recordDonations(tx, donations);
+  const events = await appendToLedger(
+    tx,
+    accepted.map((a) => draftOf(a.input)),
+  );
+  // One projection row per unit: its state after the last accepted event.
+  const latest = new Map(accepted.map((a) => [a.input.din, toProjection(a.state, a.input.ctx.at)]));
+  await upsertUnits(tx, [...latest.values()]);
+  const results: RecordedUnitEvent[][] = requests.map(() => []);
+  accepted.forEach((a, i) => {
+    const event = events[i];
+    if (!event) throw new Error('ledger returned fewer events than appended');
+    const { din, ctx } = a.input;
+    const recorded = {
+      din,
+      seq: event.seq,
+      hash: event.hash,
+      type: a.input.event.type,
+      at: ctx.at,
+    };
+    results[a.request]?.push({ ...recorded, state: a.state });
+  });
+  return requests.map((_, r): Outcome<RecordedUnitEvent[]> => {
+    const error = failures.get(r);
+    return error === undefined ? { ok: true, value: results[r] ?? [] } : { ok: false, error };
   });
 }
+
+/** Writes requests in a transaction of their own. */
+const writeRequestsAlone = (deps: RecordUnitEventsDeps, requests: readonly ParsedInput[][]) =>
+  deps.db.transaction((tx) => writeRequests(tx, deps, requests));
 
 /**
  * Records unit events: all of `items` or nothing. Each is validated (zod), folded through core's
  * lifecycle (an illegal transition throws its DomainError and nothing is written), appended to
- * the hash-chained ledger and projected into `units`, all in one transaction.
+ * the hash-chained ledger and projected into `units`, all in one transaction, with `alsoWrite`.
  */
 export async function recordUnitEvents(
   deps: RecordUnitEventsDeps,
@@ -223,10 +220,13 @@ export async function recordUnitEvents(
   alsoWrite?: AlsoWrite,
 ): Promise<RecordedUnitEvent[]> {
   const parsed = items.map(parseInput);
-  const [outcome] = await writeRequests(deps, [parsed], alsoWrite);
-  if (!outcome) throw new Error('no outcome for the request');
-  if (!outcome.ok) throw outcome.error;
-  return outcome.value;
+  return deps.db.transaction(async (tx) => {
+    const [outcome] = await writeRequests(tx, deps, [parsed]);
+    if (!outcome) throw new Error('no outcome for the request');
+    if (!outcome.ok) throw outcome.error;
+    if (alsoWrite) await alsoWrite(tx, outcome.value);
+    return outcome.value;
+  });
 }
 
 /**
@@ -241,14 +241,14 @@ export function createUnitEventRecorder(
 ): (items: readonly UnitEventInput[]) => Promise<RecordedUnitEvent[]> {
   const commit = createGroupCommitter<ParsedInput[], RecordedUnitEvent[]>(
     async (requests) => {
-      if (requests.length === 1) return writeRequests(deps, requests);
+      if (requests.length === 1) return writeRequestsAlone(deps, requests);
       try {
-        return await writeRequests(deps, requests);
+        return await writeRequestsAlone(deps, requests);
       } catch {
         const alone: Outcome<RecordedUnitEvent[]>[] = [];
         for (const request of requests)
           alone.push(
-            ...(await writeRequests(deps, [request]).catch((error: unknown) => [
+            ...(await writeRequestsAlone(deps, [request]).catch((error: unknown) => [
               { ok: false as const, error },
             ])),
           );
