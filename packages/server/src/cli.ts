@@ -14,6 +14,8 @@ import { registerLedgerCommands } from './cli/ledger.js';
 import { registerSimCommands } from './cli/sim.js';
 import { registerBenchSimCommand } from './cli/bench-sim.js';
 import { registerDeviceCommands } from './cli/device.js';
+import { registerServeCommand } from './cli/serve.js';
+import { registerUserCommands } from './cli/user.js';
 
 /**
  * The `hemonet` command. Each subcommand lives in src/cli/<name>.ts and registers itself here;
@@ -31,6 +33,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerSimCommands(program, ctx);
   registerBenchSimCommand(program, ctx);
   registerDeviceCommands(program, ctx);
+  registerServeCommand(program, ctx);
+  registerUserCommands(program, ctx);
   return program;
 }
 

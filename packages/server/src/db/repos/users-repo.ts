@@ -95,3 +95,20 @@ export const disableUser = async (db: Queryable, username: string, at: Date): Pr
   );
   return rows.length > 0;
 };
+
+/** Many users in one statement (demo seeding). */
+export const insertUsers = async (db: Queryable, users: readonly NewUser[]): Promise<void> => {
+  if (users.length === 0) return;
+  await db.query(
+    `INSERT INTO users (id, username, password_hash, role, site_id, created_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
+    [
+      users.map((u) => u.id),
+      users.map((u) => u.username),
+      users.map((u) => u.passwordHash),
+      users.map((u) => u.role),
+      users.map((u) => u.siteId),
+      users.map((u) => u.createdAt),
+    ],
+  );
+};
