@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BloodGroup } from '@hemonet/core';
 import { pickWeighted } from '../bench/random.js';
-import type { Patient, Sex } from '../db/repos/patients-repo.js';
+import type { Patient } from '../db/repos/patients-repo.js';
 
 /** ABO/RhD frequencies of a Han Chinese population (Heliyon 2022; RhD-negative raised to show it). */
 export const GROUP_WEIGHTS: readonly (readonly [BloodGroup, number])[] = [
