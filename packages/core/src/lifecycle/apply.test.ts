@@ -177,3 +177,53 @@ describe('reserve and issue safety', () => {
     );
   });
 });
+
+describe('time order', () => {
+  it('refuses an event earlier than the last one and leaves the state as it was', () => {
+    const s = applyUnitEvent(
+      availableUnit(),
+      { type: 'STORED', locationId: 'f1' },
+      ctx(minutes(10)),
+    );
+    expect(s.lastEventAt).toEqual(minutes(10));
+    expect(() => applyUnitEvent(s, issue('p1', 'O+'), ctx(minutes(9)))).toThrow(
+      expect.objectContaining({
+        code: 'EVENT_OUT_OF_ORDER',
+        details: expect.objectContaining({
+          event: 'ISSUED',
+          lastEventAt: minutes(10).toISOString(),
+        }) as unknown,
+      }),
+    );
+    expect(s.status).toBe('available');
+    const same = applyUnitEvent(s, issue('p1', 'O+'), ctx(minutes(10)));
+    expect(same).toMatchObject({ status: 'issued', lastEventAt: minutes(10) });
+  });
+
+  it('never refuses a late hold (quarantine first), and keeps the time line', () => {
+    const s = applyUnitEvent(
+      availableUnit(),
+      { type: 'STORED', locationId: 'f1' },
+      ctx(minutes(10)),
+    );
+    const held = applyUnitEvent(
+      s,
+      { type: 'HELD', reason: 'TEMPERATURE_EXCURSION' },
+      ctx(minutes(9)),
+    );
+    expect(held).toMatchObject({ status: 'held', lastEventAt: minutes(10) });
+    expect(codeOf(() => applyUnitEvent(held, { type: 'HOLD_RELEASED' }, ctx(minutes(9))))).toBe(
+      'EVENT_OUT_OF_ORDER',
+    );
+  });
+
+  it('dates a new unit by its creation and checks states stored without a time from their next event', () => {
+    expect(fold([componentCreated()], ctx(minutes(3))).lastEventAt).toEqual(minutes(3));
+    const { lastEventAt: _dropped, ...legacy } = availableUnit();
+    const later = applyUnitEvent(legacy, { type: 'STORED', locationId: 'f1' }, ctx(minutes(-5)));
+    expect(later.lastEventAt).toEqual(minutes(-5));
+    expect(
+      codeOf(() => applyUnitEvent(later, { type: 'REMOVED_FROM_STORAGE' }, ctx(minutes(-6)))),
+    ).toBe('EVENT_OUT_OF_ORDER');
+  });
+});

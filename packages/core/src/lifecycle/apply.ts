@@ -4,6 +4,7 @@ import { assertAtSite } from './guards.js';
 import type { Handler, HandlerTable } from './handler.js';
 import { careHandlers } from './handlers-care.js';
 import { custodyHandlers } from './handlers-custody.js';
+import { modifyHandlers } from './handlers-modify.js';
 import { stockHandlers } from './handlers-stock.js';
 import { createCollected, createComponent } from './create.js';
 import { resolveLifecycleOptions, type LifecycleOptions } from './options.js';
@@ -23,6 +24,7 @@ const handlers: HandlerTable<ExistingUnitEvent> = {
   ...stockHandlers,
   ...careHandlers,
   ...custodyHandlers,
+  ...modifyHandlers,
 };
 
 /** Physical handling: only the site that holds the unit may record these. */
@@ -35,6 +37,8 @@ const siteBound: ReadonlySet<UnitEventType> = new Set<UnitEventType>([
   'RESERVED',
   'RESERVATION_RELEASED',
   'ISSUED',
+  'IRRADIATED',
+  'THAWED',
   'BEDSIDE_CHECKED',
   'TRANSFUSION_STARTED',
   'TRANSFUSION_ENDED',
@@ -77,6 +81,35 @@ const assertLegal = (s: UnitState, type: UnitEventType): void => {
 };
 
 /**
+ * A hold is never refused for its time: quarantine comes first (domain.md §2.4 "quarantine
+ * affected units immediately"; 21 CFR 610.46 lookback holds). A cold-chain or lookback hold
+ * timed before its queries can lose the race to a concurrent event on the same unit.
+ */
+const orderExempt: ReadonlySet<UnitEventType> = new Set<UnitEventType>(['HELD']);
+
+/**
+ * A unit's history is a time line: an event dated before the unit's last event would rewrite the
+ * past (a back-dated issue before a hold, a transfusion before the bedside check), so it is
+ * refused. Events at the same instant are accepted in the order given. States stored before
+ * `lastEventAt` existed carry no time and are not checked until their next event.
+ */
+const assertInTimeOrder = (s: UnitState, type: UnitEventType, ctx: EventContext): void => {
+  if (s.lastEventAt === undefined || ctx.at.getTime() >= s.lastEventAt.getTime()) return;
+  if (orderExempt.has(type)) return;
+  throw new DomainError(
+    'EVENT_OUT_OF_ORDER',
+    `unit ${s.din}: ${type} at ${ctx.at.toISOString()} is earlier than its last event at ` +
+      s.lastEventAt.toISOString(),
+    {
+      din: s.din,
+      event: type,
+      at: ctx.at.toISOString(),
+      lastEventAt: s.lastEventAt.toISOString(),
+    },
+  );
+};
+
+/**
  * Folds one event into a unit's state. Every safety rule is enforced here, so no caller can
  * bypass it: a refused event throws a DomainError and leaves the given state untouched.
  */
@@ -87,10 +120,12 @@ export const applyUnitEvent = (
   rules?: LifecycleOptions,
 ): UnitState => {
   const e = parseEvent(event);
-  if (state === undefined) return create(e, ctx);
+  if (state === undefined) return { ...create(e, ctx), lastEventAt: ctx.at };
   assertLegal(state, e.type);
   if (siteBound.has(e.type)) assertAtSite(state, ctx, e.type);
+  assertInTimeOrder(state, e.type, ctx);
   const handler = handlers[e.type as ExistingUnitEvent] as Handler<ExistingUnitEvent>;
   const next = handler(state, e as never, ctx, resolveLifecycleOptions(rules));
-  return { ...next, version: state.version + 1 };
+  const lastEventAt = state.lastEventAt && state.lastEventAt > ctx.at ? state.lastEventAt : ctx.at;
+  return { ...next, lastEventAt, version: state.version + 1 };
 };

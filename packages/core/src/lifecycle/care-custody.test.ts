@@ -36,7 +36,7 @@ describe('bedside, transfusion and fate', () => {
     );
     expect(
       codeOf(() =>
-        applyUnitEvent(checked, { type: 'TRANSFUSION_STARTED', patientId: 'p2' }, ctx()),
+        applyUnitEvent(checked, { type: 'TRANSFUSION_STARTED', patientId: 'p2' }, ctx(minutes(5))),
       ),
     ).toBe('PATIENT_MISMATCH');
     const done = fold(

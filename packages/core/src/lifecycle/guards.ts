@@ -48,30 +48,62 @@ export const assertNotReservedForOther = (s: UnitState, patientId: string, at: D
 };
 
 export interface CompatibilityRequest {
-  patientGroup: BloodGroup;
+  /** Unknown (absent) only in an emergency release before the patient is grouped. */
+  patientGroup?: BloodGroup;
   factors?: RecipientFactors;
   /** Uncrossmatched emergency release: `emergencyDonorGroups` rules apply. */
   emergency?: boolean;
 }
 
-/** Whether the unit may go to the patient: routine ABO/RhD rules, or the emergency-release rules. */
-export const unitSuitsPatient = (s: UnitState, req: CompatibilityRequest): boolean =>
-  req.emergency
-    ? emergencyDonorGroups(s.componentClass, { ...req.factors, group: req.patientGroup }).some(
-        (g) => sameGroup(g, s.bloodGroup),
-      )
-    : isCompatible(s.componentClass, s.bloodGroup, req.patientGroup, req.factors);
+/**
+ * Whether the unit may go to the patient: routine ABO/RhD rules, or the emergency-release rules
+ * (which, for a patient of unknown group, allow only the universal groups: domain.md §3). A
+ * routine request without a patient group is never suitable.
+ */
+export const unitSuitsPatient = (s: UnitState, req: CompatibilityRequest): boolean => {
+  if (req.emergency) {
+    const groups = emergencyDonorGroups(s.componentClass, {
+      ...req.factors,
+      ...(req.patientGroup ? { group: req.patientGroup } : {}),
+    });
+    return groups.some((g) => sameGroup(g, s.bloodGroup));
+  }
+  return (
+    req.patientGroup !== undefined &&
+    isCompatible(s.componentClass, s.bloodGroup, req.patientGroup, req.factors)
+  );
+};
+
+/** Routine (crossmatched) issue needs the patient's group; only emergency release may go without. */
+export const assertPatientGroupKnown = (
+  s: UnitState,
+  req: CompatibilityRequest,
+  event: UnitEventType,
+): void => {
+  if (req.patientGroup === undefined && !req.emergency) {
+    throw new DomainError(
+      'PATIENT_GROUP_REQUIRED',
+      `unit ${s.din}: ${event} needs the patient's ABO/RhD group unless it is an emergency release`,
+      { din: s.din, event },
+    );
+  }
+};
+
+const describePatient = (req: CompatibilityRequest): string =>
+  req.patientGroup
+    ? `a ${formatBloodGroup(req.patientGroup)} patient`
+    : 'a patient of unknown group';
 
 export const assertCompatible = (s: UnitState, req: CompatibilityRequest): void => {
   if (!unitSuitsPatient(s, req)) {
     throw new DomainError(
       'INCOMPATIBLE',
-      `${formatBloodGroup(s.bloodGroup)} ${s.componentClass} unit ${s.din} is not compatible with a ` +
-        `${formatBloodGroup(req.patientGroup)} patient${req.emergency ? ' (emergency release)' : ''}`,
+      `${formatBloodGroup(s.bloodGroup)} ${s.componentClass} unit ${s.din} is not compatible with ` +
+        `${describePatient(req)}${req.emergency ? ' (emergency release)' : ''}`,
       {
         din: s.din,
         unitGroup: s.bloodGroup,
-        patientGroup: req.patientGroup,
+        patientGroup: req.patientGroup ?? null,
         emergency: !!req.emergency,
       },
     );

@@ -1,6 +1,11 @@
 import { getComponentRules } from '../components/rules.js';
 import { DomainError } from '../errors.js';
-import { assertCompatible, assertNotExpired, assertNotReservedForOther } from './guards.js';
+import {
+  assertCompatible,
+  assertNotExpired,
+  assertNotReservedForOther,
+  assertPatientGroupKnown,
+} from './guards.js';
 import type { HandlerTable } from './handler.js';
 import type { ResolvedLifecycleOptions } from './options.js';
 import type { UnitState } from './state.js';
@@ -101,11 +106,13 @@ export const stockHandlers: HandlerTable<
   ISSUED: (s, e, ctx) => {
     assertNotExpired(s, ctx, 'ISSUED');
     assertNotReservedForOther(s, e.patientId, ctx.at);
-    assertCompatible(s, {
+    const request = {
       patientGroup: e.patientGroup,
       factors: e.patientFactors,
       emergency: e.emergency,
-    });
+    };
+    assertPatientGroupKnown(s, request, 'ISSUED');
+    assertCompatible(s, request);
     const issuedTo = {
       patientId: e.patientId,
       patientGroup: e.patientGroup,

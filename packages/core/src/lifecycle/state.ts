@@ -13,6 +13,20 @@ import {
 
 const time = z.coerce.date();
 
+/** One irradiation or thaw: the class, product code and expiry before and after it. */
+export const unitModificationSchema = z.object({
+  kind: z.enum(['IRRADIATED', 'THAWED']),
+  at: time,
+  siteId: z.string(),
+  fromClass: componentClassSchema,
+  toClass: componentClassSchema,
+  fromProductCode: z.string(),
+  productCode: z.string(),
+  fromExpiresAt: time,
+  expiresAt: time,
+});
+export type UnitModification = z.output<typeof unitModificationSchema>;
+
 /**
  * A unit's current state: a pure fold of its events (`applyUnitEvent`). Dates are coerced, so a
  * state stored as JSON is read back with `parseUnitState`.
@@ -40,7 +54,8 @@ export const unitStateSchema = z.object({
   issuedTo: z
     .object({
       patientId: z.string(),
-      patientGroup: bloodGroupSchema,
+      /** Absent only for an emergency release to a patient not yet grouped. */
+      patientGroup: bloodGroupSchema.optional(),
       at: time,
       emergency: z.boolean(),
       bedsideCheckedAt: time.nullable(),
@@ -68,6 +83,13 @@ export const unitStateSchema = z.object({
     .nullable(),
   inTransitTo: z.object({ site: z.string(), shipmentId: z.string() }).nullable(),
   statusBeforeTransit: unitStatusSchema.nullable(),
+  /**
+   * Irradiation and thawing, oldest first, with what the unit was before each (vein-to-vein
+   * trace of the relabelling). Absent on units never modified and on states stored before it.
+   */
+  modifications: z.array(unitModificationSchema).optional(),
+  /** Time of the last event folded in: later events may not be earlier (EVENT_OUT_OF_ORDER). */
+  lastEventAt: time.optional(),
   /** Number of events folded into this state. */
   version: z.number().int().positive(),
 });

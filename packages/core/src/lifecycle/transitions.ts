@@ -37,11 +37,14 @@ const table: Record<UnitStatus, readonly UnitEventType[]> = {
     'DISCARDED',
     'EXPIRED',
   ],
+  // IRRADIATED/THAWED only on released stock in the blood bank: see handlers-modify.ts.
   available: [
     'STORED',
     'REMOVED_FROM_STORAGE',
     'RESERVED',
     'ISSUED',
+    'IRRADIATED',
+    'THAWED',
     'SHIPPED',
     'HELD',
     'DISCARDED',
@@ -53,6 +56,8 @@ const table: Record<UnitStatus, readonly UnitEventType[]> = {
     'RESERVED',
     'RESERVATION_RELEASED',
     'ISSUED',
+    'IRRADIATED',
+    'THAWED',
     'HELD',
     'DISCARDED',
     'EXPIRED',

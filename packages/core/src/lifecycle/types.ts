@@ -111,10 +111,29 @@ export const unitEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ISSUED'),
     patientId: z.string().min(1),
-    patientGroup: bloodGroupSchema,
+    /**
+     * Required for routine issue (PATIENT_GROUP_REQUIRED). May be left out only for an emergency
+     * release before the patient is grouped: the unknown-group emergency rules then apply.
+     */
+    patientGroup: bloodGroupSchema.optional(),
     /** Emergency release of uncrossmatched blood, signed by the ordering physician. */
     emergency: z.boolean().default(false),
     patientFactors: recipientFactorsSchema.optional(),
+  }),
+  /**
+   * Gamma/X-ray irradiation (TA-GvHD prevention): red cells and platelets become their irradiated
+   * class; the expiry is recomputed from the jurisdiction rules and never extended.
+   */
+  z.object({
+    type: z.literal('IRRADIATED'),
+    /** The ISBT 128 product code of the relabelled component, when it changes. */
+    productCode: z.string().min(1).optional(),
+  }),
+  /** Frozen plasma or cryoprecipitate thawed: the thawed class, expiry counted from the thaw. */
+  z.object({
+    type: z.literal('THAWED'),
+    /** The ISBT 128 product code of the relabelled component, when it changes. */
+    productCode: z.string().min(1).optional(),
   }),
   z.object({ type: z.literal('BEDSIDE_CHECKED'), patientId: z.string().min(1) }),
   z.object({ type: z.literal('TRANSFUSION_STARTED'), patientId: z.string().min(1) }),

@@ -39,6 +39,8 @@ export interface Step {
   unit: number;
   site: number;
   advanceMinutes: number;
+  /** Dates this step's events before the clock (a late or skewed submission); 0 mostly. */
+  backdateMinutes: number;
   events: EventsFor;
 }
 
@@ -57,7 +59,14 @@ const creationArb: fc.Arbitrary<EventsFor> = fc
       'COMPONENT_CREATED' as const,
       'COLLECTED' as const,
     ),
-    cls: fc.constantFrom('RED_CELLS', 'WHOLE_BLOOD', 'PLATELETS', 'PLASMA', 'CRYO_THAWED' as const),
+    cls: fc.constantFrom(
+      'RED_CELLS',
+      'WHOLE_BLOOD',
+      'PLATELETS',
+      'PLASMA',
+      'CRYO',
+      'CRYO_THAWED' as const,
+    ),
     group: fc.constantFrom(...allBloodGroups),
     life: fc.integer({ min: 60, max: 5 * 1440 }),
     din: fc.constantFrom(...dins),
@@ -141,18 +150,37 @@ const eventArb: fc.Arbitrary<EventsFor> = fc.oneof(
       ]),
   },
   {
-    weight: 4,
+    weight: 5,
     arbitrary: fc
-      .record({ p: patientArb, emergency: fc.boolean(), factors: fc.boolean() })
-      .map(({ p, emergency, factors }) => () => [
+      .record({
+        p: patientArb,
+        emergency: fc.boolean(),
+        factors: fc.boolean(),
+        // Emergency release before grouping; without the emergency flag it must be refused.
+        groupKnown: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(true) },
+          { weight: 2, arbitrary: fc.constant(false) },
+        ),
+      })
+      .map(({ p, emergency, factors, groupKnown }) => () => [
         {
           type: 'ISSUED' as const,
           patientId: p.id,
-          patientGroup: p.group,
           emergency,
+          ...(groupKnown ? { patientGroup: p.group } : {}),
           ...(factors ? { patientFactors: p.factors } : {}),
         },
       ]),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .constantFrom<UnitEvent>(
+        { type: 'IRRADIATED' },
+        { type: 'IRRADIATED', productCode: 'E0398V00' },
+        { type: 'THAWED' },
+      )
+      .map((e) => () => [e]),
   },
   {
     weight: 3,
@@ -207,6 +235,10 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
     { weight: 6, arbitrary: fc.integer({ min: 1, max: 30 }) },
     { weight: 1, arbitrary: fc.integer({ min: 60, max: 720 }) },
   ),
+  backdateMinutes: fc.oneof(
+    { weight: 12, arbitrary: fc.constant(0) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 120 }) },
+  ),
   events: eventArb,
 });
 
@@ -219,6 +251,12 @@ export const sequenceArb = fc
     fc.array(stepArb, { minLength: 10, maxLength: 50, size: 'max' }),
   )
   .map(([creations, steps]): Step[] => [
-    ...creations.map((events, unit) => ({ unit, site: 0, advanceMinutes: 0, events })),
+    ...creations.map((events, unit) => ({
+      unit,
+      site: 0,
+      advanceMinutes: 0,
+      backdateMinutes: 0,
+      events,
+    })),
     ...steps,
   ]);
