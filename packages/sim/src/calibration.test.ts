@@ -15,7 +15,9 @@ const plan: RunPlan = {
   replications: 2,
   seed: 1,
 };
-const report = buildReport(plan, runInProcess(plan));
+const runs = runInProcess(plan);
+const report = buildReport(plan, runs);
+const cityRedCellDemand = plan.scenario.hospitals.reduce((a, h) => a + h.demandPerDay.redCells, 0);
 const iso = report.policies.isolated;
 
 describe('calibration of the default city under isolated practice', () => {
@@ -25,14 +27,27 @@ describe('calibration of the default city under isolated practice', () => {
     expect(iso?.platelets.fillRate.mean).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('red cells: fill rate ≥ 95%, age at transfusion as published (18.8-19.4 d), outdate below 6%', () => {
+  it('red cells: fill rate ≥ 95%, age at transfusion as published (18.8-19.4 ± 7 d)', () => {
     expect(iso?.redCells.fillRate.mean).toBeGreaterThanOrEqual(0.95);
     const age = report.meanAgeAtTransfusionDays.isolated?.redCells.mean ?? 0;
-    expect(age).toBeGreaterThan(15);
-    expect(age).toBeLessThan(25);
-    // The published 2-6% lower bound is NOT reached (≈0.5%): see docs/simulation.md "Calibration".
-    expect(iso?.redCells.outdateRate.mean).toBeGreaterThan(0);
-    expect(iso?.redCells.outdateRate.mean).toBeLessThan(0.06);
+    expect(age).toBeGreaterThan(17);
+    expect(age).toBeLessThan(22);
+  });
+
+  it('centre red-cell stock averages 8.1-14.0 days of cover (Chinese provincial centres, IQR)', () => {
+    for (const r of runs) {
+      const stock = r.series.centerStock[0] ?? [];
+      const mean = stock.reduce((a, b) => a + b, 0) / Math.max(1, stock.length);
+      expect(mean / cityRedCellDemand).toBeGreaterThan(8.1);
+      expect(mean / cityRedCellDemand).toBeLessThan(14);
+    }
+  });
+
+  it('red-cell outdate: 0.5-2%, BELOW the published 2-6% range (docs/simulation.md explains why)', () => {
+    // Not the 2-6% bar: with China's parameters and the mechanisms modelled the isolated
+    // city outdates ≈ 0.8%; see docs/simulation.md "Where the goals are not met, and why".
+    expect(iso?.redCells.outdateRate.mean).toBeGreaterThan(0.005);
+    expect(iso?.redCells.outdateRate.mean).toBeLessThan(0.02);
   });
 });
 

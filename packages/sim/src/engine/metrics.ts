@@ -17,6 +17,8 @@ export class Metrics {
   readonly emergencyRuns = new Float64Array(COMPONENTS);
   /** Sum of unit ages (days since collection) at transfusion, for the mean age at issue. */
   readonly ageAtTransfusionDays = new Float64Array(COMPONENTS);
+  /** Sum of squared ages at transfusion, for their standard deviation (Amsterdam: 19.4 ± 7.0 d). */
+  readonly ageSquaresAtTransfusion = new Float64Array(COMPONENTS);
   /** Minutes from each urgent request to compatible units at the patient's hospital. */
   readonly timeToBlood: number[][] = Array.from({ length: COMPONENTS }, () => []);
   /** Daily stock at the centre and summed over hospitals, per component. */
@@ -41,9 +43,10 @@ export class Metrics {
   ): void {
     for (const u of units) {
       this.add(site, u.component, 'transfused');
-      this.ageAtTransfusionDays[u.component] =
-        (this.ageAtTransfusionDays[u.component] ?? 0) +
-        ((shelfLife[u.component] ?? 0) - (u.expiresAt - now)) / 1440;
+      const age = ((shelfLife[u.component] ?? 0) - (u.expiresAt - now)) / 1440;
+      this.ageAtTransfusionDays[u.component] = (this.ageAtTransfusionDays[u.component] ?? 0) + age;
+      this.ageSquaresAtTransfusion[u.component] =
+        (this.ageSquaresAtTransfusion[u.component] ?? 0) + age * age;
     }
   }
 

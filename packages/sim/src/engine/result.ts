@@ -15,6 +15,7 @@ export interface ComponentOutcome {
   readonly transfused: number;
   /** Mean days from collection to transfusion. */
   readonly meanAgeAtTransfusionDays: number;
+  readonly sdAgeAtTransfusionDays: number;
   readonly urgentRequests: number;
   readonly unmetUrgentRequests: number;
   readonly timeToBloodMedian: number;
@@ -49,6 +50,13 @@ export const quantile = (values: readonly number[], q: number): number => {
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
 
+const ageSd = (m: SimState['metrics'], c: number): number => {
+  const n = m.total(c, 'transfused');
+  if (n < 2) return 0;
+  const mean = (m.ageAtTransfusionDays[c] ?? 0) / n;
+  return Math.sqrt(Math.max(0, (m.ageSquaresAtTransfusion[c] ?? 0) / n - mean * mean));
+};
+
 const outcome = (st: SimState, c: number): ComponentOutcome => {
   const m = st.metrics;
   const produced = m.produced[c] ?? 0;
@@ -66,6 +74,7 @@ const outcome = (st: SimState, c: number): ComponentOutcome => {
     fillRate: requested > 0 ? supplied / requested : 1,
     transfused: m.total(c, 'transfused'),
     meanAgeAtTransfusionDays: ratio(m.ageAtTransfusionDays[c] ?? 0, m.total(c, 'transfused')),
+    sdAgeAtTransfusionDays: ageSd(m, c),
     urgentRequests: ttb.length + (m.unmetUrgent[c] ?? 0),
     unmetUrgentRequests: m.unmetUrgent[c] ?? 0,
     timeToBloodMedian: quantile(ttb, 0.5),

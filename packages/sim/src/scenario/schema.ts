@@ -105,11 +105,26 @@ export const scenarioSchema = z.object({
     /** Centre stock the collection plan steers to, in days of network demand. */
     targetDaysOfCover: perComponent(z.number().positive()),
     collectionGain: z.number().nonnegative(),
-    /** Share of whole-blood collections the centre can steer (appointments, targeted calls); the
-     * rest (walk-ins, scheduled group drives) arrives whatever the stock. Platelets are all booked. */
+    /** Red-cell days of cover of a group below which the centre appeals for its donors (its stock
+     * warning level); defaults to the target. */
+    appealBelowDaysOfCover: z.number().positive().optional(),
+    /** Share of whole-blood collections the centre can postpone when its red-cell stock is above
+     * target (scheduled group drives); walk-in donors come whatever the stock. Appeals for a group
+     * below target raise turnout whatever this share. Platelets are all booked. */
     steerableShare: fraction.default(1),
-    /** Whole-blood collection factor per calendar month, January first (term-time group drives). */
+    /** Whole-blood turnout factor per calendar month, January first (term-time group drives). */
     monthlyFactors: z.array(z.number().nonnegative()).length(12).optional(),
+    /** Dated collection campaigns multiplying whole-blood turnout while they run. */
+    campaigns: z
+      .array(
+        z.object({
+          name: z.string().min(1),
+          start: isoDate,
+          days: z.number().int().positive(),
+          factor: z.number().nonnegative(),
+        }),
+      )
+      .default([]),
     /** By-products per red-cell unit (China 2014 survey: 1.44 plasma U, 0.12 cryo U). */
     plasmaPerRedCellUnit: z.number().nonnegative(),
     cryoPerRedCellUnit: z.number().nonnegative(),
