@@ -7,7 +7,7 @@ import {
 } from '../db/repos/alarms-repo.js';
 import { silentCandidates } from '../db/repos/device-status-repo.js';
 import { countUndisposed } from '../db/repos/unit-presence-repo.js';
-import type { SqlClient } from '../db/sql-client.js';
+import type { Queryable, SqlClient } from '../db/sql-client.js';
 import type { LiveBus } from '../live/bus.js';
 import type { DeviceDirectory } from './device-directory.js';
 import { alarmEvent } from './live-events.js';
@@ -30,14 +30,14 @@ const lifecycleOf = (a: AlarmRow): AlarmLifecycle => ({
 async function transition(
   deps: AlarmServiceDeps,
   id: number,
-  act: (a: AlarmRow, now: number) => Promise<AlarmLifecycle>,
+  act: (tx: Queryable, a: AlarmRow, now: number) => Promise<AlarmLifecycle>,
   type: 'alarm.acknowledged' | 'alarm.closed',
 ): Promise<AlarmRow> {
   const now = deps.clock();
   const saved = await deps.db.transaction(async (tx) => {
     const alarm = await getAlarm(tx, id, true);
     if (!alarm) throw new DomainError('ALARM_NOT_FOUND', `no alarm ${id}`);
-    return saveAlarmLifecycle(tx, id, await act(alarm, now.getTime()));
+    return saveAlarmLifecycle(tx, id, await act(tx, alarm, now.getTime()));
   });
   if (!saved) throw new DomainError('ALARM_NOT_FOUND', `no alarm ${id}`);
   await deps.bus.publish(alarmEvent(type, saved, now));
@@ -54,7 +54,7 @@ export const acknowledgeAlarm = (
   transition(
     deps,
     id,
-    (a, at) =>
+    (_tx, a, at) =>
       Promise.resolve(applyAlarmAction(lifecycleOf(a), { type: 'ACKNOWLEDGE', at, by, comment })),
     'alarm.acknowledged',
   );
@@ -64,11 +64,11 @@ export const closeAlarm = (deps: AlarmServiceDeps, id: number): Promise<AlarmRow
   transition(
     deps,
     id,
-    async (a, at) =>
+    async (tx, a, at) =>
       applyAlarmAction(lifecycleOf(a), {
         type: 'CLOSE',
         at,
-        unitsAwaitingDisposition: await countUndisposed(deps.db, a.id),
+        unitsAwaitingDisposition: await countUndisposed(tx, a.id),
       }),
     'alarm.closed',
   );

@@ -7,6 +7,7 @@ import {
   type ComponentClass,
   type ExcursionReleaseRule,
   type Jurisdiction,
+  type ProfileOverrides,
   type ResolvedComponentRules,
 } from '@hemonet/core';
 import type { Device, DeviceKind } from '../db/repos/devices-repo.js';
@@ -58,12 +59,16 @@ export function deviceProfile(d: Device, jurisdiction: Jurisdiction): AlarmProfi
   });
 }
 
-/** The class's excursion release rule (NHSBT red cells), or null: no release after an excursion. */
+/**
+ * The class's excursion release rule (NHSBT red cells, or one configured through rule overrides),
+ * or null: no release after an excursion.
+ */
 export function releaseRuleOf(
   cls: ComponentClass,
   jurisdiction: Jurisdiction,
+  overrides?: ProfileOverrides,
 ): ExcursionReleaseRule | null {
-  const r = getComponentRules(cls, jurisdiction).excursionRelease;
+  const r = getComponentRules(cls, jurisdiction, overrides).excursionRelease;
   return (
     r && {
       maxExcursions: r.maxReleases,

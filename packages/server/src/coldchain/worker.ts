@@ -11,7 +11,7 @@ export type ColdChainWorkerDeps = AlarmServiceDeps &
   EscalationDeps & {
     directory: DeviceDirectory;
     metrics: IngestMetrics;
-    log: (message: string, details?: object) => void;
+    log: (message: string, details?: Record<string, unknown>) => void;
   };
 
 /** One pass of the background duties: sensor silence, automatic holds, escalation, gauges. */

@@ -77,3 +77,59 @@ export async function setHoldsAppliedUntil(
 ): Promise<void> {
   await db.query('UPDATE alarms SET holds_applied_until = $2 WHERE id = $1', [alarmId, until]);
 }
+
+export type Disposition = 'released' | 'discarded' | 'not_held';
+
+export interface AlarmUnitRow {
+  alarmId: number;
+  din: string;
+  heldAt: Date;
+  disposition: Disposition | null;
+  disposedAt: Date | null;
+}
+
+const alarmUnitColumns = `alarm_id::int AS "alarmId", din, held_at AS "heldAt", disposition,
+  disposed_at AS "disposedAt"`;
+
+export async function listAlarmUnits(db: Queryable, alarmId: number): Promise<AlarmUnitRow[]> {
+  const { rows } = await db.query<AlarmUnitRow>(
+    `SELECT ${alarmUnitColumns} FROM alarm_units WHERE alarm_id = $1 ORDER BY din`,
+    [alarmId],
+  );
+  return rows;
+}
+
+/** One unit of an alarm, row-locked so two people cannot decide it at once. */
+export async function lockAlarmUnit(
+  db: Queryable,
+  alarmId: number,
+  din: string,
+): Promise<AlarmUnitRow | null> {
+  const { rows } = await db.query<AlarmUnitRow>(
+    `SELECT ${alarmUnitColumns} FROM alarm_units WHERE alarm_id = $1 AND din = $2 FOR UPDATE`,
+    [alarmId, din],
+  );
+  return rows[0] ?? null;
+}
+
+/** How many times a unit was already released after an excursion (the release rule counts them). */
+export async function countExcursionReleases(db: Queryable, din: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM alarm_units WHERE din = $1 AND disposition = 'released'`,
+    [din],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function setDisposition(
+  db: Queryable,
+  alarmId: number,
+  din: string,
+  disposition: 'released' | 'discarded',
+  at: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE alarm_units SET disposition = $3, disposed_at = $4 WHERE alarm_id = $1 AND din = $2`,
+    [alarmId, din, disposition, at],
+  );
+}

@@ -1,5 +1,6 @@
 import type { RouteModule } from '../types.js';
 import { alarmRoutes } from './alarms/routes.js';
+import { alarmUnitRoutes } from './alarms/unit-routes.js';
 import { deviceRoutes } from './devices/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { auditRoutes } from './audit/routes.js';
@@ -41,5 +42,6 @@ export const routeModules: readonly RouteModule[] = [
   auditRoutes,
   deviceRoutes,
   alarmRoutes,
+  alarmUnitRoutes,
   eventRoutes,
 ];

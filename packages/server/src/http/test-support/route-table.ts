@@ -496,4 +496,57 @@ export const routeTable = (f: Fixtures): Record<string, RouteCase> => ({
     forbidden: forbiddenRole(clinicianBC),
     malformed: bad(['auditor', 'H1'], undefined, '/api/audit?order=random'),
   },
+  'GET /api/devices': {
+    url: '/api/devices',
+    forbidden: forbiddenSite(nurseH1, undefined, '/api/devices?site=H2'),
+    malformed: bad(nurseH1, undefined, '/api/devices?site=H1&site=H2'),
+  },
+  'POST /api/devices': {
+    url: '/api/devices',
+    forbidden: forbiddenRole(staffBC, { siteId: 'BC', kind: 'fridge' }),
+    malformed: bad(['admin', 'BC'], { siteId: 'BC', kind: 'toaster' }),
+    unknown: notFound(['admin', 'BC'], 'SITE_NOT_FOUND', {
+      payload: { siteId: 'NOPE', kind: 'fridge' },
+    }),
+  },
+  'POST /api/devices/:deviceId/rotate': {
+    url: '/api/devices/NO-SUCH-DEVICE/rotate',
+    forbidden: forbiddenRole(staffBC),
+    malformed: bad(['admin', 'BC'], undefined, '/api/devices/bad%21id/rotate'),
+    unknown: notFound(['admin', 'BC'], 'DEVICE_NOT_FOUND'),
+  },
+  'GET /api/events': {
+    url: '/api/events',
+    forbidden: { openToEveryRole: 'each user hears the live events of the sites they may see' },
+    malformed: 'no input',
+  },
+  'GET /api/alarms': {
+    url: '/api/alarms',
+    forbidden: forbiddenSite(nurseH1, undefined, '/api/alarms?site=H2'),
+    malformed: bad(nurseH1, undefined, '/api/alarms?status=on-fire'),
+  },
+  'POST /api/alarms/:alarmId/acknowledge': {
+    url: '/api/alarms/999999/acknowledge',
+    forbidden: forbiddenRole(courier, { comment: 'seen' }),
+    malformed: bad(bankH1, { comment: 5 }),
+    unknown: notFound(bankH1, 'ALARM_NOT_FOUND', { payload: { comment: 'seen' } }),
+  },
+  'POST /api/alarms/:alarmId/close': {
+    url: '/api/alarms/999999/close',
+    forbidden: forbiddenRole(courier),
+    malformed: bad(bankH1, undefined, '/api/alarms/abc/close'),
+    unknown: notFound(bankH1, 'ALARM_NOT_FOUND'),
+  },
+  'GET /api/alarms/:alarmId/units': {
+    url: '/api/alarms/999999/units',
+    forbidden: { openToEveryRole: 'the units an alarm held are visible wherever the alarm is' },
+    malformed: bad(nurseH1, undefined, '/api/alarms/abc/units'),
+    unknown: notFound(nurseH1, 'ALARM_NOT_FOUND'),
+  },
+  'POST /api/alarms/:alarmId/units/:din/disposition': {
+    url: `/api/alarms/999999/units/${f.finalBC}/disposition`,
+    forbidden: forbiddenRole(courier, { decision: 'discard' }),
+    malformed: bad(staffBC, { decision: 'maybe' }),
+    unknown: notFound(staffBC, 'ALARM_NOT_FOUND', { payload: { decision: 'discard' } }),
+  },
 });

@@ -1,0 +1,121 @@
+import {
+  decideExcursionRelease,
+  DomainError,
+  excursionConditions,
+  parseUnitState,
+  type UnitEvent,
+} from '@hemonet/core';
+import type { AuthUser } from '../auth/user.js';
+import type { CommandDeps } from '../commands/deps.js';
+import { recordUnitEvents, type RecordedUnitEvent } from '../commands/record-unit-events.js';
+import { eventContext, requireUnit } from '../commands/unit-context.js';
+import { assertActsAtSite } from '../auth/site-scope.js';
+import { getAlarm, type AlarmRow } from '../db/repos/alarms-repo.js';
+import {
+  lockAlarmUnit,
+  presencesAtLocation,
+  setDisposition,
+} from '../db/repos/unit-presence-repo.js';
+import type { UnitProjection } from '../db/repos/units-repo.js';
+import type { LiveBus } from '../live/bus.js';
+import { releaseRuleOf } from './profiles.js';
+
+export interface DispositionDeps extends CommandDeps {
+  bus: LiveBus;
+}
+
+export interface DispositionInput {
+  alarmId: number;
+  din: string;
+  decision: 'release' | 'discard';
+  note?: string;
+}
+
+/**
+ * An authorised user's decision on one unit an excursion held (domain.md §2.4: quarantine, then
+ * evaluate). Release is allowed only by the component's excursion release rule (NHSBT red cells:
+ * once only, ≤ 5 h, 1–10 °C); the lifecycle refuses a second release, so such a unit is discarded.
+ * The unit event and the alarm's disposition are written in one transaction.
+ */
+export async function disposeHeldUnit(
+  deps: DispositionDeps,
+  user: AuthUser,
+  input: DispositionInput,
+): Promise<RecordedUnitEvent> {
+  const alarm = await getAlarm(deps.db, input.alarmId);
+  if (!alarm) throw new DomainError('ALARM_NOT_FOUND', `no alarm ${input.alarmId}`);
+  const unit = await requireUnit(deps.db, input.din);
+  assertActsAtSite(user, unit.siteId);
+  if (input.decision === 'release') await assertReleasable(deps, alarm, unit);
+  const disposition = input.decision === 'release' ? 'released' : 'discarded';
+  const note = input.note ?? `${disposition} after ${alarm.condition} alarm ${alarm.id}`;
+  const event: UnitEvent =
+    input.decision === 'release'
+      ? { type: 'HOLD_RELEASED', note }
+      : { type: 'DISCARDED', reason: 'TEMPERATURE_EXCURSION', note };
+  const ctx = eventContext(deps, user);
+  const [recorded] = await recordUnitEvents(deps, [{ din: input.din, event, ctx }], async (tx) => {
+    const row = await lockAlarmUnit(tx, alarm.id, input.din);
+    if (!row) throw notAffected(alarm.id, input.din);
+    if (row.disposition !== null)
+      throw new DomainError('DISPOSITION_CONFLICT', `unit ${input.din} already ${row.disposition}`);
+    await setDisposition(tx, alarm.id, input.din, disposition, ctx.at);
+  });
+  if (!recorded) throw new Error(`no event recorded for ${input.din}`);
+  await deps.bus.publish({
+    type: 'alarm.unit_disposed',
+    siteId: alarm.siteId,
+    at: ctx.at.toISOString(),
+    data: { alarmId: alarm.id, din: input.din, disposition, by: user.username },
+  });
+  return recorded;
+}
+
+const notAffected = (alarmId: number, din: string) =>
+  new DomainError('ALARM_UNIT_NOT_FOUND', `unit ${din} was not held by alarm ${alarmId}`, {
+    alarmId,
+    din,
+  });
+
+async function assertReleasable(
+  deps: DispositionDeps,
+  alarm: AlarmRow,
+  unit: UnitProjection,
+): Promise<void> {
+  if (!excursionConditions.includes(alarm.condition) || !alarm.locationId)
+    throw notAffected(alarm.id, unit.din);
+  const rule = releaseRuleOf(
+    unit.componentClass,
+    deps.lifecycle.jurisdiction ?? 'CN',
+    deps.lifecycle.ruleOverrides,
+  );
+  const previous = parseUnitState(unit.state).excursionReleases;
+  const exposure = {
+    durationMs: await exposureMs(deps, alarm, alarm.locationId, unit.din),
+    minC: alarm.minValue,
+    maxC: alarm.maxValue,
+  };
+  const decision = decideExcursionRelease(rule, previous, exposure);
+  if (!decision.allowed)
+    throw new DomainError(
+      'EXCURSION_RELEASE_REFUSED',
+      `unit ${unit.din} may not be released after this excursion (${decision.reason}): discard it`,
+      { din: unit.din, reason: decision.reason, ...exposure },
+    );
+}
+
+/** How long the unit sat in the location while the excursion lasted (the rule's duration). */
+async function exposureMs(
+  deps: DispositionDeps,
+  alarm: AlarmRow,
+  locationId: string,
+  din: string,
+): Promise<number> {
+  const from = alarm.startedAt.getTime();
+  const to = alarm.endedAt?.getTime() ?? deps.clock().getTime();
+  const stays = (await presencesAtLocation(deps.db, locationId)).filter((p) => p.din === din);
+  return stays.reduce(
+    (sum, p) => sum + Math.max(0, Math.min(to, p.to ?? Infinity) - Math.max(from, p.from)),
+    0,
+  );
+}

@@ -1,0 +1,132 @@
+import {
+  defaultEscalationPolicy,
+  type EscalationPolicy,
+  type LifecycleOptions,
+} from '@hemonet/core';
+import type { Registry } from 'prom-client';
+import type { SqlClient } from '../db/sql-client.js';
+import type { LiveBus } from '../live/bus.js';
+import { startEmbeddedBroker, type EmbeddedBroker } from '../mqtt/embedded-broker.js';
+import { startExternalSubscriber, type ExternalSubscriber } from '../mqtt/external-subscriber.js';
+import { ingestMetrics } from '../mqtt/ingest-metrics.js';
+import { DeviceDirectory } from './device-directory.js';
+import { createIngestion, type Ingestion } from './ingestion.js';
+import { postWebhook, type Channels, type Contact } from './notify.js';
+import { startColdChainWorker } from './worker.js';
+
+export type MqttMode =
+  | { kind: 'embedded'; port: number; host?: string; fallbackToFreePort: boolean }
+  | { kind: 'external'; url: string; clientId: string; connections?: number };
+
+export interface ColdChainOptions {
+  db: SqlClient;
+  bus: LiveBus;
+  clock: () => Date;
+  metrics: Registry;
+  /** The same lifecycle rules the API applies (jurisdiction, overrides). */
+  lifecycle: LifecycleOptions;
+  mqtt: MqttMode;
+  workerIntervalMs?: number;
+  escalation?: { policy?: EscalationPolicy; contacts?: Contact[]; webhookSecret?: string };
+  log: (message: string, details?: Record<string, unknown>) => void;
+}
+
+export interface ColdChain {
+  /** Port of the embedded broker (null with an external broker). */
+  mqttPort: number | null;
+  ingestion: Ingestion;
+  stop(): Promise<void>;
+}
+
+/** Email needs an SMTP relay, which is not built yet: such notifications are recorded as failed. */
+const channelsFor = (log: ColdChainOptions['log']): Channels => ({
+  webhook: postWebhook,
+  email: () => Promise.reject(new Error('no SMTP relay configured')),
+  log: (line) => log(line),
+});
+
+/**
+ * Cold-chain supervision as serve runs it: device messages (embedded broker or external broker)
+ * → batched ingestion and alarm evaluation → the background worker (sensor silence, automatic
+ * holds, escalation), kicked after every alarm commit. `stop()` stops taking messages first.
+ */
+export async function startColdChain(o: ColdChainOptions): Promise<ColdChain> {
+  const directory = new DeviceDirectory(o.lifecycle.jurisdiction ?? 'CN');
+  const metrics = ingestMetrics(o.metrics);
+  const worker = startColdChainWorker(
+    {
+      db: o.db,
+      bus: o.bus,
+      clock: o.clock,
+      directory,
+      metrics,
+      lifecycle: o.lifecycle,
+      policy: o.escalation?.policy ?? defaultEscalationPolicy,
+      contacts: o.escalation?.contacts ?? [],
+      channels: channelsFor(o.log),
+      webhookSecret: o.escalation?.webhookSecret ?? '',
+      log: o.log,
+    },
+    o.workerIntervalMs ?? 10_000,
+  );
+  const ingestion = createIngestion({
+    db: o.db,
+    directory,
+    lookbackMs: 24 * 3_600_000,
+    bus: o.bus,
+    metrics,
+    clock: o.clock,
+    onAlarms: () => worker.kick(),
+    log: o.log,
+  });
+  const source = await startSource(o, ingestion);
+  worker.kick();
+  return {
+    mqttPort: 'port' in source ? source.port : null,
+    ingestion,
+    stop: async () => {
+      await source.close();
+      await ingestion.stop();
+      await worker.stop();
+    },
+  };
+}
+
+async function startSource(
+  o: ColdChainOptions,
+  ingestion: Ingestion,
+): Promise<EmbeddedBroker | ExternalSubscriber> {
+  const m = o.mqtt;
+  if (m.kind === 'external')
+    return startExternalSubscriber({
+      url: m.url,
+      clientId: m.clientId,
+      connections: m.connections ?? 8,
+      accept: (message) => ingestion.accept(message),
+      log: o.log,
+    });
+  const start = (port: number) =>
+    startEmbeddedBroker({
+      port,
+      host: m.host,
+      db: o.db,
+      onPublish: (device, packet, done) =>
+        ingestion.accept({
+          deviceId: device.deviceId,
+          siteId: device.siteId,
+          payload: packet.payload as Buffer,
+          receivedAt: Date.now(),
+          ack: done,
+        }),
+      onRefused: (reason, clientId) => o.log('mqtt client refused', { reason, clientId }),
+    });
+  try {
+    return await start(m.port);
+  } catch (error) {
+    if (!m.fallbackToFreePort || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE')
+      throw error;
+    const broker = await start(0);
+    o.log(`MQTT port ${m.port} is taken; the embedded broker listens on ${broker.port} instead`);
+    return broker;
+  }
+}
