@@ -81,7 +81,14 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     },
   });
   const server = createServer(aedes.handle);
-  await listen(server, options.port, options.host);
+  try {
+    await listen(server, options.port, options.host);
+  } catch (error) {
+    // A broker that could not listen (port taken) must not keep its timers alive: the caller
+    // may retry on another port, and a leaked instance would stop the process from exiting.
+    await new Promise<void>((resolve) => aedes.close(() => resolve()));
+    throw error;
+  }
   return {
     port: (server.address() as AddressInfo).port,
     close: () => closeBroker(server, aedes),
