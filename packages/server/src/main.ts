@@ -1,9 +1,11 @@
+import { hostname } from 'node:os';
 import type { LifecycleOptions } from '@hemonet/core';
 import { startColdChain } from './coldchain/runtime.js';
 import { releaseLapsedReservations } from './commands/transfusion.js';
 import type { DatabaseConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import type { SqlClient } from './db/sql-client.js';
+import { startDemoDevices } from './demo/device-simulator.js';
 import { seedDemoCity, type DemoResult } from './demo/seed.js';
 import { buildApp } from './http/app.js';
 import { createMetricsRegistry } from './http/metrics.js';
@@ -22,6 +24,11 @@ export interface ServeOptions {
   mqttPort: number;
   /** An external broker (Mosquitto, EMQX) instead of the embedded one. */
   mqttUrl?: string | undefined;
+  /**
+   * This replica's persistent-session id at the external broker: stable across restarts so the
+   * readings queued while it was down are delivered when it returns. Default: host and HTTP port.
+   */
+  mqttClientId?: string | undefined;
   /** Ports chosen by the user are never swapped for free ones; defaults are. */
   explicitPorts: { http: boolean; mqtt: boolean };
   /** Seed the demo city into an empty database; credentials go to `credentialsDir`. */
@@ -93,6 +100,8 @@ const listenHttp = async (app: HemonetApp, options: ServeOptions): Promise<strin
   return `http://${options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host}:${port}`;
 };
 
+const brokerHost = (host: string) => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
+
 /** Opens the database, seeds the demo if asked, and serves HTTP and MQTT until `close()`. */
 export const startServer = async (options: ServeOptions): Promise<RunningServer> => {
   const db = await openDatabase(options.database, { lock: 'hold' });
@@ -108,7 +117,11 @@ export const startServer = async (options: ServeOptions): Promise<RunningServer>
     metrics: deps.metrics,
     lifecycle: deps.lifecycle,
     mqtt: options.mqttUrl
-      ? { kind: 'external', url: options.mqttUrl, clientId: `hemonet-${process.pid}` }
+      ? {
+          kind: 'external',
+          url: options.mqttUrl,
+          clientId: options.mqttClientId ?? `hemonet-${hostname()}-${options.httpPort}`,
+        }
       : {
           kind: 'embedded',
           port: options.mqttPort,
@@ -118,6 +131,16 @@ export const startServer = async (options: ServeOptions): Promise<RunningServer>
     log: (message, details) =>
       options.log(details ? `${message} ${JSON.stringify(details)}` : message),
   });
+  const simulator = options.demo
+    ? await startDemoDevices({
+        db,
+        clock: deps.clock,
+        dir: options.demo.credentialsDir,
+        justSeeded: demo?.seeded === true,
+        url: options.mqttUrl ?? `mqtt://${brokerHost(options.host)}:${coldChain.mqttPort}`,
+        log: options.log,
+      })
+    : null;
   const sweep = setInterval(() => {
     releaseLapsedReservations(deps).catch((error: unknown) =>
       options.log(`reservation sweep failed: ${String(error)}`),
@@ -126,6 +149,7 @@ export const startServer = async (options: ServeOptions): Promise<RunningServer>
   sweep.unref();
   const close = async () => {
     clearInterval(sweep);
+    await simulator?.stop();
     await app.close();
     await coldChain.stop();
     await live.close();
