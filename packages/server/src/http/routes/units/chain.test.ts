@@ -78,6 +78,7 @@ describeDatabases('vein to vein over HTTP', ({ db }) => {
     });
     expectOk(trace);
     const body = trace.json<{
+      collection: { type: string }[];
       events: { type: string; actor: string }[];
       parent: { din: string };
     }>();
@@ -97,6 +98,10 @@ describeDatabases('vein to vein over HTTP', ({ db }) => {
     ]);
     expect(body.events.every((e) => e.actor.length > 0)).toBe(true);
     expect(body.parent.din).toBe('G123417654321');
+    expect(body.collection.map((e) => e.type).slice(0, 2)).toEqual([
+      'COLLECTED',
+      'PROCESSING_STARTED',
+    ]);
     const notes = await h.as('center_staff', 'BC', {
       method: 'GET',
       url: '/api/notifications?kind=ADVERSE_REACTION',

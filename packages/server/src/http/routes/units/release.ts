@@ -27,7 +27,10 @@ export const unitReleaseRoutes: RouteModule = (app, deps) => {
         tags: ['unit operations'],
         summary: 'Release a tested unit into stock and get its label data',
         params: dinParams,
-        body: z.object({ note: z.string().max(1000).optional() }).strict().nullish(),
+        body: z
+          .object({ note: z.string().max(1000).optional() })
+          .strict()
+          .nullish(),
         response: { 200: actionResultSchema.extend({ label: labelSchema }) },
       },
     },

@@ -2,6 +2,7 @@ import { DomainError } from '@hemonet/core';
 import { canReadSite } from '../../../auth/site-scope.js';
 import type { AuthUser } from '../../../auth/user.js';
 import { assertCanSeeUnit, requireUnit } from '../../../commands/unit-context.js';
+import { readUnitEvents } from '../../../db/repos/ledger-repo.js';
 import { traceUnit, type TraceEvent } from '../../../db/repos/traceability-repo.js';
 import { listUnits } from '../../../db/repos/unit-queries-repo.js';
 import { currentUser } from '../../auth-hook.js';
@@ -79,9 +80,21 @@ export const unitRoutes: RouteModule = (app, deps) => {
       const trace = await traceUnit(deps.db, request.params.din);
       if (!trace) throw new DomainError('UNIT_NOT_FOUND', `no unit ${request.params.din}`);
       assertCanSeeUnit(user, trace.unit);
+      const parentEvents = trace.unit.parentDin
+        ? await readUnitEvents(deps.db, trace.unit.parentDin)
+        : [];
       return {
         ...trace,
         unit: unitView(trace.unit),
+        collection: parentEvents.map(({ seq, type, at, siteId, actor, payload, hash }) => ({
+          seq,
+          type,
+          at,
+          siteId,
+          actor,
+          payload: payload as Record<string, unknown>,
+          hash,
+        })),
         events: trace.events.map((e) => redactPatient(user, e)),
       };
     },

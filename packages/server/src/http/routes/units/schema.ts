@@ -59,6 +59,8 @@ const relatedSchema = z.object({
 
 export const traceSchema = z.object({
   unit: unitSchema,
+  /** For a component: the donation's own events (collection, tests, processing) before the split. */
+  collection: z.array(traceEventSchema),
   events: z.array(traceEventSchema),
   parent: relatedSchema.nullable(),
   children: z.array(relatedSchema),
