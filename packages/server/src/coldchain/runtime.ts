@@ -16,7 +16,7 @@ import { startColdChainWorker } from './worker.js';
 
 export type MqttMode =
   | { kind: 'embedded'; port: number; host?: string; fallbackToFreePort: boolean }
-  | { kind: 'external'; url: string; clientId: string; connections?: number };
+  | { kind: 'external'; url: string; clientId: string; connections?: number; group?: string };
 
 export interface ColdChainOptions {
   db: SqlClient;
@@ -102,6 +102,7 @@ async function startSource(
       url: m.url,
       clientId: m.clientId,
       connections: m.connections ?? 8,
+      group: m.group,
       accept: (message) => ingestion.accept(message),
       log: o.log,
     });

@@ -2,8 +2,15 @@ import { parseDeviceTopic } from '@hemonet/core';
 import mqtt from 'mqtt';
 import type { PendingMessage } from './batch-writer.js';
 
-/** Every replica joins one shared group, so the broker gives each message to exactly one of them. */
-export const SHARED_READINGS_TOPIC = '$share/hemonet/hemonet/+/devices/+/readings';
+/**
+ * Every replica joins one shared group, so the broker gives each message to exactly one of them
+ * (MQTT 5 §4.8.2 shared subscriptions; Mosquitto and EMQX offer them to 3.1.1 clients too).
+ */
+export const sharedReadingsTopic = (group: string): string =>
+  `$share/${group}/hemonet/+/devices/+/readings`;
+
+/** How long the broker keeps a replica's session (and its queued readings) while it is away. */
+const SESSION_EXPIRY_S = 7 * 24 * 3600;
 
 export interface ExternalSubscriberOptions {
   url: string;
@@ -17,6 +24,8 @@ export interface ExternalSubscriberOptions {
    * hold its PUBACK until the batch commits, so this bounds the messages a replica commits at once.
    */
   connections: number;
+  /** Shared-subscription group: one per deployment (default `hemonet`). */
+  group?: string;
   accept: (message: PendingMessage) => void;
   log: (message: string, details?: Record<string, unknown>) => void;
 }
@@ -49,8 +58,11 @@ async function connectOne(
 ): Promise<mqtt.MqttClient> {
   const client = await mqtt.connectAsync(options.url, {
     clientId: `${options.clientId}-${index}`,
+    // MQTT 5: mqtt.js lets the PUBACK wait for our commit only on v5 (customHandleAcks), and a v5
+    // session outlives the connection only with a session expiry (§3.1.2.11.2).
+    protocolVersion: 5,
     clean: false,
-    protocolVersion: 4,
+    properties: { sessionExpiryInterval: SESSION_EXPIRY_S },
     reconnectPeriod: 1000,
     customHandleAcks: (topic, payload, _packet, ack) => {
       const parsed = parseDeviceTopic(topic);
@@ -67,6 +79,6 @@ async function connectOne(
   });
   client.on('error', (error) => options.log('mqtt subscriber error', { error: error.message }));
   // A resumed session still holds the subscription; subscribing again is harmless.
-  await client.subscribeAsync(SHARED_READINGS_TOPIC, { qos: 1 });
+  await client.subscribeAsync(sharedReadingsTopic(options.group ?? 'hemonet'), { qos: 1 });
   return client;
 }
