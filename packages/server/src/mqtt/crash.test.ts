@@ -110,6 +110,7 @@ describe.skipIf(!built)(
         (await deviceReadingsSince(db, dev.deviceId, 0)).map((r) => Math.round(r.at)),
       );
       await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
       const lost = load.acked.filter((t) => !stored.has(t));
       expect(lost).toEqual([]);
     }, 60_000);
