@@ -20,7 +20,7 @@ const serveFlags = z.object({
     .optional(),
   host: z.string().min(1).default('localhost'),
   demo: z.boolean().default(false),
-  demoDonations: z.coerce.number().int().min(1).max(100_000).default(1500),
+  demoDonations: z.coerce.number().int().min(1).max(100_000).default(1200),
 });
 
 const credentialLine = (c: DemoCredential) =>
@@ -41,7 +41,7 @@ const announce = async (
 ): Promise<void> => {
   if (server.demo?.seeded)
     ctx.out(
-      `Demo city seeded: 39 sites, ${server.demo.units} units, ${server.demo.events} ledger events.`,
+      `Demo city seeded in ${server.demo.seconds.toFixed(1)} s: 39 sites, ${server.demo.units} units, ${server.demo.events} ledger events.`,
     );
   if (credentialsFile)
     await printCredentials(ctx, credentialsFile).catch(() =>
@@ -86,7 +86,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
     .option('--mqtt-url <url>', 'use an external MQTT broker instead of the embedded one')
     .option('--host <host>', 'interface to listen on', 'localhost')
     .option('--demo', 'seed the demo city into an empty database and print its accounts')
-    .option('--demo-donations <n>', 'donations the demo seeds', '1500')
+    .option('--demo-donations <n>', 'donations the demo seeds', '1200')
     .action(async (raw: unknown) => {
       const flags = serveFlags.parse(raw);
       const database = databaseConfigFrom(flags, ctx.env);

@@ -28,6 +28,7 @@ export interface DemoResult {
   credentialsFile: string;
   units: number;
   events: number;
+  seconds: number;
 }
 
 export const CREDENTIALS_FILE = 'demo-credentials.json';
@@ -44,7 +45,8 @@ export const seedDemoCity = async (
 ): Promise<DemoResult> => {
   const credentialsFile = join(options.credentialsDir, CREDENTIALS_FILE);
   if ((await listSites(deps.db)).length > 0)
-    return { seeded: false, credentials: [], credentialsFile, units: 0, events: 0 };
+    return { seeded: false, credentials: [], credentialsFile, units: 0, events: 0, seconds: 0 };
+  const started = Date.now();
   const now = deps.clock();
   const sites = demoSites();
   const users = prepareDemoUsers(
@@ -69,7 +71,14 @@ export const seedDemoCity = async (
     mode: 0o600,
   });
   const credentials = users.credentials;
-  return { seeded: true, credentials, credentialsFile, units, events };
+  return {
+    seeded: true,
+    credentials,
+    credentialsFile,
+    units,
+    events,
+    seconds: (Date.now() - started) / 1000,
+  };
 };
 
 const savePatients = (deps: CommandDeps, patients: readonly DemoPatient[]) =>
