@@ -1,3 +1,4 @@
+import { pingDatabase } from '../db/repos/health-repo.js';
 import type { AlarmChange } from './evaluate-device.js';
 import { ingestBatch, type BatchResult, type IngestDeps } from './ingest-batch.js';
 import { alarmEvent, deviceFaultEvent } from './live-events.js';
@@ -30,6 +31,18 @@ export function createIngestion(deps: IngestionDeps): Ingestion {
     onCommitted: (result, messages, seconds) => afterCommit(deps, result, messages, seconds),
     onFailed: (error, attempt) =>
       deps.log?.('ingestion batch failed, retrying', { error: String(error), attempt }),
+    databaseAnswers: () => pingDatabase(deps.db),
+    onPoison: (message, error) => {
+      deps.metrics.rejected.inc({ code: 'INGEST_FAILED' });
+      deps.log?.('poison message acknowledged without storing', {
+        deviceId: message.deviceId,
+        error: String(error),
+      });
+      publish(
+        deps,
+        deviceFaultEvent(message.deviceId, message.siteId, 'INGEST_FAILED', deps.clock()),
+      );
+    },
   });
   return {
     accept: (m) => writer.push(m),

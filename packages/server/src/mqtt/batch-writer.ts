@@ -13,7 +13,17 @@ export interface BatchWriterOptions {
   retryDelayMs: number;
   onCommitted: (result: BatchResult, messages: readonly PendingMessage[], seconds: number) => void;
   onFailed: (error: unknown, attempt: number) => void;
+  /**
+   * Whether the database answers. When it does and a batch still fails, the fault is in a
+   * message: the batch is split until the one message that fails alone is found, and that poison
+   * message is acknowledged without being stored (and reported) so it cannot stall ingestion.
+   */
+  databaseAnswers: () => Promise<boolean>;
+  onPoison: (message: PendingMessage, error: unknown) => void;
 }
+
+/** Attempts a lone message gets, with the database answering, before it counts as poison. */
+const POISON_ATTEMPTS = 2;
 
 /**
  * Group commit for ingestion: messages that arrive while a batch is committing form the next
@@ -80,8 +90,24 @@ export class BatchWriter {
         return;
       } catch (error) {
         this.options.onFailed(error, attempt);
+        if (await this.options.databaseAnswers()) {
+          if (batch.length > 1) return this.commitHalves(batch);
+          const [only] = batch;
+          if (only && attempt >= POISON_ATTEMPTS) {
+            only.ack();
+            this.options.onPoison(only, error);
+            return;
+          }
+        }
         await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs));
       }
     }
+  }
+
+  /** Commits each half on its own (in order), narrowing a failure down to its message. */
+  private async commitHalves(batch: PendingMessage[]): Promise<void> {
+    const middle = Math.ceil(batch.length / 2);
+    await this.commitWithRetry(batch.slice(0, middle));
+    await this.commitWithRetry(batch.slice(middle));
   }
 }
