@@ -1,8 +1,12 @@
 import { cpus } from 'node:os';
 import type { DatabaseKind } from '../db/sql-client.js';
+import { readLedgerHead } from '../db/repos/ledger-repo.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { openBenchDatabase } from './bench-database.js';
-import { fillCity } from './fill.js';
+import { countDonations, refreshPlannerStatistics } from '../db/repos/maintenance-repo.js';
+import type { SqlClient } from '../db/sql-client.js';
+import { UNITS_PER_DONATION } from './city.js';
+import { fillCity, type FillResult } from './fill.js';
 import {
   groupCommitAppend,
   measureAppends,
@@ -22,6 +26,8 @@ export interface ApiBenchOptions {
   appendSeconds: number;
   samples: number;
   verify: boolean;
+  /** Measure an already filled bench database (--database-url / --data) without adding units. */
+  fill: boolean;
   log: (line: string) => void;
 }
 
@@ -29,7 +35,9 @@ export interface ApiBenchReport {
   database: DatabaseKind;
   units: number;
   events: number;
-  fill: { seconds: number; eventsPerSecond: number };
+  fill: { seconds: number; eventsPerSecond: number } | null;
+  /** ANALYZE after the fill, as autovacuum would eventually do. */
+  analyzeSeconds: number;
   /** Hash-chained appends per second: `writers` concurrent callers, one event per call, group commit. */
   appendsPerSecond: number;
   /** The same callers with one transaction per call (no group commit), for comparison. */
@@ -44,6 +52,23 @@ export interface ApiBenchReport {
 
 const perSecond = (n: number, seconds: number) => Math.round(n / Math.max(seconds, 1e-9));
 
+async function fillWithProgress(db: SqlClient, o: ApiBenchOptions): Promise<FillResult> {
+  let lastLog = 0;
+  return fillCity({ db }, o.units, (done, total, events) => {
+    if (performance.now() - lastLog < 10_000 && done < total) return;
+    lastLog = performance.now();
+    o.log(`bench: filled ${done}/${total} units, ${events} events`);
+  });
+}
+
+/** The city an earlier run left in the database. */
+async function existingCity(db: SqlClient): Promise<FillResult> {
+  const donations = await countDonations(db);
+  if (donations === 0) throw new Error('--no-fill needs a database filled by an earlier bench run');
+  const events = (await readLedgerHead(db)).lastSeq;
+  return { donations, units: donations * UNITS_PER_DONATION, events, seconds: 0 };
+}
+
 /**
  * `hemonet bench api`: fill a database with a city's worth of units through the real write path,
  * then measure concurrent hash-chained appends, unit trace latency and donor lookback latency.
@@ -53,13 +78,11 @@ export async function runApiBench(o: ApiBenchOptions): Promise<ApiBenchReport> {
   o.log(`bench: ${bench.location}`);
   try {
     const deps = { db: bench.db };
-    let lastLog = 0;
-    const fill = await fillCity(deps, o.units, (done, total, events) => {
-      if (performance.now() - lastLog < 10_000 && done < total) return;
-      lastLog = performance.now();
-      o.log(`bench: filled ${done}/${total} units, ${events} events`);
-    });
-    o.log(`bench: filled in ${fill.seconds.toFixed(1)} s; measuring appends`);
+    const fill = o.fill ? await fillWithProgress(bench.db, o) : await existingCity(bench.db);
+    const analyzeStarted = performance.now();
+    await refreshPlannerStatistics(bench.db);
+    const analyzeSeconds = Math.round((performance.now() - analyzeStarted) / 100) / 10;
+    o.log(`bench: ${fill.units} units, ${fill.events} events; measuring appends`);
     const appendOpts = {
       writers: o.writers,
       seconds: o.appendSeconds,
@@ -89,10 +112,13 @@ export async function runApiBench(o: ApiBenchOptions): Promise<ApiBenchReport> {
       database: o.database,
       units: fill.units,
       events: fill.events,
-      fill: {
-        seconds: Math.round(fill.seconds),
-        eventsPerSecond: perSecond(fill.events, fill.seconds),
-      },
+      fill: o.fill
+        ? {
+            seconds: Math.round(fill.seconds),
+            eventsPerSecond: perSecond(fill.events, fill.seconds),
+          }
+        : null,
+      analyzeSeconds,
       appendsPerSecond: grouped.perSecond,
       appendsPerSecondUnbatched: single.perSecond,
       writers: o.writers,

@@ -19,6 +19,7 @@ const apiFlagsSchema = z
     seconds: count(3600).default(10),
     samples: count(1_000_000).default(2_000),
     verify: z.boolean().default(false),
+    fill: z.boolean().default(true),
     json: z.boolean().default(false),
   })
   .refine((f) => !(f.databaseUrl && f.database !== 'postgres'), {
@@ -26,11 +27,15 @@ const apiFlagsSchema = z
   })
   .refine((f) => !(f.data && f.database !== 'pglite'), {
     message: '--data needs --database pglite',
+  })
+  .refine((f) => f.fill || f.data || f.databaseUrl, {
+    message: '--no-fill needs --data or --database-url (a database an earlier run filled)',
   });
 
 const summary = (r: ApiBenchReport): string =>
   [
-    `database ${r.database}: ${r.units} units, ${r.events} events (filled in ${r.fill.seconds} s, ${r.fill.eventsPerSecond} events/s)`,
+    `database ${r.database}: ${r.units} units, ${r.events} events` +
+      (r.fill ? ` (filled in ${r.fill.seconds} s, ${r.fill.eventsPerSecond} events/s)` : ''),
     `appends: ${r.appendsPerSecond}/s with ${r.writers} writers and group commit, ${r.appendsPerSecondUnbatched}/s one transaction per event`,
     `trace: p50 ${r.trace.p50Ms} ms, p99 ${r.trace.p99Ms} ms (${r.trace.samples} samples)`,
     `lookback: p50 ${r.lookback.p50Ms} ms, p99 ${r.lookback.p99Ms} ms (${r.lookback.samples} samples)`,
@@ -67,6 +72,7 @@ export function registerBenchCommands(program: Command, ctx: CliContext): void {
     .option('--seconds <n>', 'duration of each append measurement', '10')
     .option('--samples <n>', 'trace and lookback calls to time', '2000')
     .option('--verify', 'also time a full ledger verify')
+    .option('--no-fill', 'measure a database an earlier run filled, adding no units')
     .option('--json', 'print the figures as JSON')
     .action(async (raw: Record<string, unknown>) => {
       const flags = apiFlagsSchema.parse({
