@@ -13,6 +13,7 @@ import { registerIsbtCommands } from './cli/isbt.js';
 import { registerLedgerCommands } from './cli/ledger.js';
 import { registerSimCommands } from './cli/sim.js';
 import { registerBenchSimCommand } from './cli/bench-sim.js';
+import { registerBenchIngestCommand } from './cli/bench-ingest.js';
 import { registerDeviceCommands } from './cli/device.js';
 import { registerServeCommand } from './cli/serve.js';
 import { registerUserCommands } from './cli/user.js';
@@ -32,6 +33,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerBenchCommands(program, ctx);
   registerSimCommands(program, ctx);
   registerBenchSimCommand(program, ctx);
+  registerBenchIngestCommand(program, ctx);
   registerDeviceCommands(program, ctx);
   registerServeCommand(program, ctx);
   registerUserCommands(program, ctx);
