@@ -31,7 +31,7 @@ export const demoPatients = (
       id: randomUUID(),
       siteId,
       mrn: `MRN-${siteId}-${String(i + 1).padStart(3, '0')}`,
-      sex: (random() < 0.5 ? 'female' : 'male'),
+      sex: random() < 0.5 ? 'female' : 'male',
       birthYear: 1935 + Math.floor(random() * 85),
       createdAt: at,
       bloodGroup: pickWeighted(random, GROUP_WEIGHTS),
