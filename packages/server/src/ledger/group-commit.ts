@@ -53,6 +53,9 @@ export function createGroupCommitter<T, R>(
   const drain = async () => {
     running = true;
     while (queue.length > 0) {
+      // Let the callers just settled submit their next request first: otherwise each batch holds
+      // only the callers that missed the previous one, and batches halve.
+      await new Promise((resolve) => setImmediate(resolve));
       const batch = takeBatch();
       try {
         settle(batch, await runBatch(batch.map((p) => p.request)));
