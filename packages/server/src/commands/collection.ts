@@ -12,7 +12,7 @@ import { recordAudit } from '../db/repos/audit-repo.js';
 import { getDonor, insertDonor, type Donor } from '../db/repos/donor-directory-repo.js';
 import type { CommandDeps } from './deps.js';
 import { recordUnitEvents, type RecordedUnitEvent } from './record-unit-events.js';
-import { changeUnit, changeUnits, eventContext, requireUnit } from './unit-context.js';
+import { changeUnit, changeUnits, eventContext, recordedNow, requireUnit } from './unit-context.js';
 import { assertActsAtSite } from '../auth/site-scope.js';
 
 export const registerDonor = async (
@@ -131,7 +131,7 @@ export const splitDonation = async (
       'each component of a split needs its own product code',
     );
   }
-  const ctx = eventContext(deps, user);
+  const ctx = recordedNow(user);
   const parentEvent = { type: 'PROCESSED' as const, componentDins: components.map((c) => c.din) };
   return recordUnitEvents(deps, [
     ...components.map((c) => ({ ...c, ctx })),

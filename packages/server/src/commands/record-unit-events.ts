@@ -16,11 +16,22 @@ import { appendToLedger } from '../ledger/append.js';
 import type { LedgerEventDraft } from '../ledger/chain.js';
 import { createGroupCommitter, type Outcome } from '../ledger/group-commit.js';
 
+/**
+ * When an event happened. A `Date` is a real-world time the caller knows (a device reading, a
+ * back-dated seed, a collection time): it is recorded as given, and core refuses it if it is
+ * earlier than the unit's last event. `'now'` is an operation the server performs as it records
+ * it: it is stamped with `clock()` read after the unit rows are locked (see writeRequests).
+ */
+export type EventTime = Date | 'now';
+
+/** Where and who as in core's EventContext; when as an EventTime. */
+export type UnitEventContext = Omit<EventContext, 'at'> & { at: EventTime };
+
 /** One change to one unit, as every edge (HTTP, MQTT quarantine, seeding) submits it. */
 export interface UnitEventInput {
   din: string;
   event: UnitEvent;
-  ctx: EventContext;
+  ctx: UnitEventContext;
 }
 
 export interface RecordedUnitEvent {
@@ -35,6 +46,8 @@ export interface RecordedUnitEvent {
 
 export interface RecordUnitEventsDeps {
   db: SqlClient;
+  /** Stamps `at: 'now'` events (defaults to the system clock). */
+  clock?: () => Date;
   /** Passed to core's applyUnitEvent (jurisdiction profile, limits). */
   lifecycle?: Parameters<typeof applyUnitEvent>[3];
 }
@@ -42,6 +55,11 @@ export interface RecordUnitEventsDeps {
 interface ParsedInput {
   din: string;
   event: ParsedUnitEvent;
+  ctx: UnitEventContext;
+}
+
+/** A parsed input whose time is known: what core folds and the ledger records. */
+interface TimedInput extends ParsedInput {
   ctx: EventContext;
 }
 
@@ -91,7 +109,7 @@ function toProjection(s: UnitState, updatedAt: Date): UnitProjection {
   };
 }
 
-const donationOf = (input: ParsedInput): DonationRecord | null => {
+const donationOf = (input: TimedInput): DonationRecord | null => {
   const e = input.event;
   if (e.type !== 'COLLECTED' && e.type !== 'COMPONENT_CREATED') return null;
   return {
@@ -103,7 +121,7 @@ const donationOf = (input: ParsedInput): DonationRecord | null => {
   };
 };
 
-const draftOf = ({ din, event, ctx }: ParsedInput): LedgerEventDraft => {
+const draftOf = ({ din, event, ctx }: TimedInput): LedgerEventDraft => {
   const { type, ...payload } = event;
   return {
     din,
@@ -123,13 +141,13 @@ const draftOf = ({ din, event, ctx }: ParsedInput): LedgerEventDraft => {
 function foldRequests(
   deps: RecordUnitEventsDeps,
   units: Map<string, UnitState>,
-  requests: readonly ParsedInput[][],
+  requests: readonly TimedInput[][],
 ) {
-  const accepted: { input: ParsedInput; state: UnitState; request: number }[] = [];
+  const accepted: { input: TimedInput; state: UnitState; request: number }[] = [];
   const failures = new Map<number, unknown>();
   requests.forEach((items, request) => {
     const overlay = new Map<string, UnitState>(); // this request's changes, merged only if all pass
-    const steps: { input: ParsedInput; state: UnitState; request: number }[] = [];
+    const steps: { input: TimedInput; state: UnitState; request: number }[] = [];
     try {
       for (const input of items) {
         const prev = overlay.get(input.din) ?? units.get(input.din);
@@ -159,6 +177,21 @@ async function loadUnits(
 }
 
 /**
+ * Stamps `'now'` events with the clock read while the unit rows are locked. Reading it before the
+ * lock (when the request arrived) is not enough: of two near-simultaneous requests on one unit,
+ * the one that read the clock first may get the lock second, and core would then refuse it as
+ * EVENT_OUT_OF_ORDER although nothing was wrong. Read under the lock, the time is at least that
+ * of every event already committed for these units by this clock, and it is the truthful time of
+ * the change: the moment it was checked against the unit's current state and recorded. Events
+ * given a real-world `Date` keep it, and core still judges their order. (Several servers must
+ * share a synchronised clock, as for any ledger time.)
+ */
+const stampNow = (requests: readonly ParsedInput[][], now: Date): TimedInput[][] =>
+  requests.map((items) =>
+    items.map((i) => ({ ...i, ctx: { ...i.ctx, at: i.ctx.at === 'now' ? now : i.ctx.at } })),
+  );
+
+/**
  * Further writes of the same operation (a shipment manifest, a notification, a reaction record)
  * made in the unit events' transaction after they are appended: if it throws, nothing is written.
  */
@@ -175,7 +208,8 @@ async function writeRequests(
   requests: readonly ParsedInput[][],
 ): Promise<Outcome<RecordedUnitEvent[]>[]> {
   const units = await loadUnits(tx, requests);
-  const { accepted, failures } = foldRequests(deps, units, requests);
+  const now = (deps.clock ?? (() => new Date()))();
+  const { accepted, failures } = foldRequests(deps, units, stampNow(requests, now));
   const donations = accepted.map((a) => donationOf(a.input)).filter((d) => d !== null);
   await recordDonations(tx, donations);
   const events = await appendToLedger(

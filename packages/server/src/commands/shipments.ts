@@ -12,7 +12,7 @@ import {
 import { findSiteById } from '../db/repos/sites-repo.js';
 import type { CommandDeps } from './deps.js';
 import { recordUnitEvents } from './record-unit-events.js';
-import { eventContext, requireUnit } from './unit-context.js';
+import { recordedAt, recordedNow, requireUnit } from './unit-context.js';
 import { componentKey } from './collection.js';
 
 /** Ships units from the user's site to another site: one SHIPPED event per unit and the manifest. */
@@ -29,17 +29,18 @@ export const shipUnits = async (
   const dins = [...new Set(input.dins)];
   for (const din of dins) assertActsAtSite(user, (await requireUnit(deps.db, din)).siteId);
   const id = randomUUID();
-  const ctx = eventContext(deps, user);
+  const ctx = recordedNow(user);
   const event = { type: 'SHIPPED' as const, toSite: input.toSiteId, shipmentId: id };
   await recordUnitEvents(
     deps,
     dins.map((din) => ({ din, event, ctx })),
-    async (tx) => {
+    async (tx, recorded) => {
+      const at = recordedAt(recorded);
       await insertShipment(tx, {
         id,
         fromSiteId: user.siteId,
         toSiteId: input.toSiteId,
-        shippedAt: ctx.at,
+        shippedAt: at,
         shippedBy: user.username,
         dins,
       });
@@ -49,7 +50,7 @@ export const shipUnits = async (
         action: 'SHIPMENT_DISPATCHED',
         entity: 'shipment',
         entityId: id,
-        at: ctx.at,
+        at,
         details: { toSiteId: input.toSiteId, units: dins.length },
       });
     },
@@ -89,13 +90,13 @@ export const receiveShipment = async (
       { shipmentId, dins: unexpected },
     );
   }
-  const ctx = eventContext(deps, user);
+  const ctx = recordedNow(user);
   const event = { type: 'RECEIVED' as const, shipmentId };
   await recordUnitEvents(
     deps,
     dins.map((din) => ({ din, event, ctx })),
     // Core refuses RECEIVED for a unit no longer in transit, so a unit is never received twice.
-    (tx) => markReceived(tx, shipmentId, dins, ctx.at, user.username),
+    (tx, recorded) => markReceived(tx, shipmentId, dins, recordedAt(recorded), user.username),
   );
   return (await getShipment(deps.db, shipmentId))!;
 };

@@ -5,9 +5,17 @@ import { patientLinkedStatuses } from '../db/repos/unit-queries-repo.js';
 import { getUnit, type UnitProjection } from '../db/repos/units-repo.js';
 import type { Queryable } from '../db/sql-client.js';
 import type { CommandDeps } from './deps.js';
-import { recordUnitEvents, type RecordedUnitEvent } from './record-unit-events.js';
+import {
+  recordUnitEvents,
+  type AlsoWrite,
+  type RecordedUnitEvent,
+  type UnitEventContext,
+} from './record-unit-events.js';
 
-/** Who does it, where and when: the user, at the user's own site, now. */
+/**
+ * Who does it, where and when: the user, at the user's own site, the clock now. For an operation
+ * that also writes other records at the same instant; an event alone takes `recordedNow`.
+ */
 export const eventContext = (
   deps: CommandDeps,
   user: AuthUser,
@@ -17,6 +25,24 @@ export const eventContext = (
   siteId,
   actor: user.username,
 });
+
+/**
+ * The user, at the user's own site, stamped with the time the unit rows are locked: the
+ * operation happens as it is recorded, so two near-simultaneous requests on one unit are
+ * ordered by the lock, not by who read the clock first (record-unit-events.ts).
+ */
+export const recordedNow = (user: AuthUser, siteId = user.siteId): UnitEventContext => ({
+  at: 'now',
+  siteId,
+  actor: user.username,
+});
+
+/** The time a `recordedNow` operation was stamped with: one instant for all of its events. */
+export const recordedAt = (recorded: readonly RecordedUnitEvent[]): Date => {
+  const first = recorded[0];
+  if (!first) throw new Error('no event recorded');
+  return first.at;
+};
 
 export const requireUnit = async (db: Queryable, din: string): Promise<UnitProjection> => {
   const unit = await getUnit(db, din);
@@ -41,16 +67,24 @@ export const assertCanSeeUnit = (user: AuthUser, unit: UnitProjection): void => 
   }
 };
 
-/** One event on one unit, by a user at the site that holds the unit. */
+/**
+ * One event on one unit, by a user at the site that holds the unit; `alsoWrite` adds records of
+ * the same operation in its transaction.
+ */
 export const changeUnit = async (
   deps: CommandDeps,
   user: AuthUser,
   din: string,
   event: UnitEvent,
+  alsoWrite?: AlsoWrite,
 ): Promise<RecordedUnitEvent> => {
   const unit = await requireUnit(deps.db, din);
   assertActsAtSite(user, unit.siteId);
-  const [recorded] = await recordUnitEvents(deps, [{ din, event, ctx: eventContext(deps, user) }]);
+  const [recorded] = await recordUnitEvents(
+    deps,
+    [{ din, event, ctx: recordedNow(user) }],
+    alsoWrite,
+  );
   if (!recorded) throw new Error(`no event recorded for ${din}`);
   return recorded;
 };
@@ -64,7 +98,7 @@ export const changeUnits = async (
   for (const din of new Set(changes.map((c) => c.din))) {
     assertActsAtSite(user, (await requireUnit(deps.db, din)).siteId);
   }
-  const ctx = eventContext(deps, user);
+  const ctx = recordedNow(user);
   return recordUnitEvents(
     deps,
     changes.map((c) => ({ ...c, ctx })),
