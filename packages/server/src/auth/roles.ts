@@ -43,6 +43,8 @@ export const permissions = {
   'bedside:write': ['clinician', 'hospital_blood_bank', 'admin'],
   'reactions:write': ['clinician', 'hospital_blood_bank', 'admin'],
   'quality:write': ['center_staff', 'hospital_blood_bank', 'admin'],
+  /** Irradiating and thawing released stock: done by center and hospital blood bank staff. */
+  'preparation:write': ['center_staff', 'hospital_blood_bank', 'admin'],
   'lookback:write': ['center_staff', 'admin'],
   'notifications:write': ['center_staff', 'hospital_blood_bank', 'clinician', 'courier', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

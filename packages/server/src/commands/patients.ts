@@ -135,9 +135,10 @@ export const requirePatientGroup = async (
       `patient ${patientId} has discordant blood group typings`,
       { patientId },
     );
+  // The same code as core's refusal of a routine issue without the group.
   if (!summary.bloodGroup)
     throw new DomainError(
-      'PATIENT_GROUP_UNKNOWN',
+      'PATIENT_GROUP_REQUIRED',
       `patient ${patientId} has no blood group typing`,
       { patientId },
     );

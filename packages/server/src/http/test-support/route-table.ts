@@ -149,6 +149,20 @@ const unitOps: UnitOp[] = [
     malformed: { patientId: 1 },
   },
   {
+    path: 'irradiate',
+    who: staffBC,
+    unit: 'BC',
+    body: () => ({ productCode: 'E9013V00' }),
+    malformed: { productCode: 42 },
+  },
+  {
+    path: 'thaw',
+    who: bankH1,
+    unit: 'H1',
+    body: () => null,
+    malformed: { productCode: 'thawed' },
+  },
+  {
     path: 'transfusion-start',
     who: nurseH1,
     unit: 'H1',

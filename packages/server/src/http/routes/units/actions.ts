@@ -9,6 +9,7 @@ import type { Permission } from '../../../auth/roles.js';
 import type { AuthUser } from '../../../auth/user.js';
 import { recordTestResults, splitDonation, startProcessing } from '../../../commands/collection.js';
 import type { RecordedUnitEvent } from '../../../commands/record-unit-events.js';
+import { modifyUnit } from '../../../commands/modification.js';
 import { storeUnit } from '../../../commands/stock.js';
 import { issueUnit, startTransfusion } from '../../../commands/transfusion.js';
 import { changeUnit } from '../../../commands/unit-context.js';
@@ -68,13 +69,14 @@ const unitAction = <B extends z.ZodType>(
   );
 };
 
+const productCode = z
+  .string()
+  .regex(/^[EF][0-9]{4}[0-9A-Za-z][0-9A-Z][0-9a-z]$/, 'an 8-character DS003 product code');
 const splitBody = z.object({
   components: z
     .array(
       z.object({
-        productCode: z
-          .string()
-          .regex(/^[EF][0-9]{4}[0-9A-Za-z][0-9A-Z][0-9a-z]$/, 'an 8-character DS003 product code'),
+        productCode,
         volumeMl: z.number().positive().max(1000).optional(),
       }),
     )
@@ -87,6 +89,30 @@ const testsBody = z.object({
     .min(1)
     .max(20),
 });
+
+const issueBody = z
+  .object({
+    patientId: z.string().min(1),
+    emergency: z.boolean().default(false),
+    signature: z
+      .object({
+        orderedBy: z.string().min(1).max(64).describe('Username of the ordering clinician'),
+        statement: z.string().trim().min(1).max(2000),
+      })
+      .optional()
+      .describe('The ordering clinician’s signed statement: required for an emergency release'),
+  })
+  .refine((b) => b.emergency === (b.signature !== undefined), {
+    message: 'a signature is required for, and only for, an emergency release',
+    path: ['signature'],
+  });
+
+/** A new ISBT 128 product code for the relabelled unit, when the modification changes it. */
+const modificationBody = z.object({ productCode: productCode.optional() }).strict().nullish();
+const modifications = [
+  ['irradiate', 'IRRADIATED', 'Irradiate a red-cell or platelet unit (new class and expiry)'],
+  ['thaw', 'THAWED', 'Thaw a plasma or cryoprecipitate unit (new class and expiry)'],
+] as const;
 
 export const unitActionRoutes: RouteModule = (app, deps) => {
   const add = <B extends z.ZodType>(spec: ActionSpec<B>) => unitAction(app, deps, spec);
@@ -165,10 +191,20 @@ export const unitActionRoutes: RouteModule = (app, deps) => {
   add({
     path: 'issue',
     permission: 'crossmatch:write',
-    summary: 'Issue a unit to a patient of your site',
-    body: z.object({ patientId: z.string().min(1), emergency: z.boolean().default(false) }),
+    summary:
+      'Issue a unit to a patient of your site (emergency: uncrossmatched, on a clinician’s signed request)',
+    body: issueBody,
     run: (d, u, din, b) => issueUnit(d, u, din, b),
   });
+  for (const [path, type, summary] of modifications) {
+    add({
+      path,
+      permission: 'preparation:write',
+      summary,
+      body: modificationBody,
+      run: (d, u, din, b) => modifyUnit(d, u, din, type, b?.productCode),
+    });
+  }
   add({
     path: 'transfusion-start',
     permission: 'bedside:write',
