@@ -18,6 +18,10 @@ const serveFlags = z.object({
     .string()
     .regex(/^mqtts?:\/\//, 'must be an mqtt:// or mqtts:// URL')
     .optional(),
+  mqttClientId: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (at most 64)')
+    .optional(),
   host: z.string().min(1).default('localhost'),
   demo: z.boolean().default(false),
   demoDonations: z.coerce.number().int().min(1).max(100_000).default(1200),
@@ -84,6 +88,10 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       `MQTT port (default ${DEFAULT_MQTT_PORT}; a free one if that is taken)`,
     )
     .option('--mqtt-url <url>', 'use an external MQTT broker instead of the embedded one')
+    .option(
+      '--mqtt-client-id <id>',
+      "this replica's persistent session at the external broker (default hemonet-<host>-<port>)",
+    )
     .option('--host <host>', 'interface to listen on', 'localhost')
     .option('--demo', 'seed the demo city into an empty database and print its accounts')
     .option('--demo-donations <n>', 'donations the demo seeds', '1200')
@@ -98,6 +106,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         httpPort: flags.port ?? DEFAULT_HTTP_PORT,
         mqttPort: flags.mqttPort ?? DEFAULT_MQTT_PORT,
         mqttUrl: flags.mqttUrl,
+        mqttClientId: flags.mqttClientId,
         explicitPorts: { http: flags.port !== undefined, mqtt: flags.mqttPort !== undefined },
         demo: flags.demo ? { donations: flags.demoDonations, credentialsDir } : null,
         log: (line) => ctx.err(line),

@@ -1,12 +1,17 @@
-import { hostname } from 'node:os';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../coldchain/test-support/sse.js';
 import { openDatabase } from '../db/open-database.js';
 import { countReadings } from '../db/repos/readings-repo.js';
-import { createPgClient } from '../db/pg-client.js';
 import type { SqlClient } from '../db/sql-client.js';
-import { built, exited, provision, serve } from './test-support/serve-process.js';
+import {
+  built,
+  exited,
+  forgetSessions,
+  provision,
+  serve,
+  throwawayDatabase,
+} from './test-support/serve-process.js';
 
 const mqttUrl = process.env.HEMONET_TEST_MQTT_URL;
 const adminUrl = process.env.HEMONET_TEST_DATABASE_URL;
@@ -15,35 +20,19 @@ describe.skipIf(!built || !mqttUrl || !adminUrl)(
   'crash: kill -9 of a server ingesting from Mosquitto into PostgreSQL',
   () => {
     const name = `hemonet_crash_${process.pid}`;
-    const admin = () => createPgClient({ connectionString: adminUrl!, max: 1 });
-    let url: string;
+    let database: { url: string; drop(): Promise<void> };
     beforeAll(async () => {
-      const a = admin();
-      await a.exec(`CREATE DATABASE ${name}`);
-      await a.close();
-      const u = new URL(adminUrl!);
-      u.pathname = `/${name}`;
-      url = u.toString();
+      database = await throwawayDatabase(adminUrl!, name);
     });
     afterAll(async () => {
-      // Forget the server's persistent sessions (8 connections, id from host and HTTP port 0).
-      for (let i = 0; i < 8; i++) {
-        const id = `hemonet-${hostname()}-0-${i}`;
-        const c = await mqtt.connectAsync(mqttUrl!, {
-          clientId: id,
-          clean: true,
-          protocolVersion: 5,
-        });
-        await c.endAsync();
-      }
-      const a = admin();
-      await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.close();
+      await forgetSessions(mqttUrl!, [name]);
+      await database.drop();
     });
 
     it('ingests every reading the broker acknowledged, including those sent while it was down', async () => {
+      const { url } = database;
       const dev = await provision({ kind: 'postgres', url });
-      const args = ['--database-url', url, '--mqtt-url', mqttUrl!];
+      const args = ['--database-url', url, '--mqtt-url', mqttUrl!, '--mqtt-client-id', name];
       const first = await serve(args);
       const device = await mqtt.connectAsync(mqttUrl!, {
         username: dev.deviceId,

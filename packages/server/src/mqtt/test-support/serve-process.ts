@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import mqtt from 'mqtt';
 import { registerDevice, type DeviceCredentialsOut } from '../../coldchain/device-registry.js';
 import type { DatabaseConfig } from '../../config.js';
 import { openDatabase } from '../../db/open-database.js';
+import { createPgClient } from '../../db/pg-client.js';
 import { upsertSite } from '../../db/repos/sites-repo.js';
 import { insertStorageLocation } from '../../db/repos/storage-locations-repo.js';
 
@@ -12,7 +14,9 @@ const bin = fileURLToPath(new URL('../../../bin/hemonet.js', import.meta.url));
 export const built = existsSync(fileURLToPath(new URL('../../../dist/cli.js', import.meta.url)));
 
 /** Starts `hemonet serve` on ephemeral ports; resolves once it announces where it serves. */
-export function serve(args: readonly string[]): Promise<{ child: ChildProcess; mqttPort: number }> {
+export function serve(
+  args: readonly string[],
+): Promise<{ child: ChildProcess; mqttPort: number; httpPort: number }> {
   const child = spawn(
     process.execPath,
     [bin, 'serve', '--port', '0', '--host', '127.0.0.1', ...args],
@@ -23,7 +27,8 @@ export function serve(args: readonly string[]): Promise<{ child: ChildProcess; m
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const port = /MQTT on port (\d+)/.exec(out)?.[1];
-      if (/Hemonet is serving/.test(out)) resolve({ child, mqttPort: Number(port ?? 0) });
+      const http = /Hemonet is serving http:\/\/[^:]+:(\d+)/.exec(out)?.[1];
+      if (http) resolve({ child, mqttPort: Number(port ?? 0), httpPort: Number(http) });
     });
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
@@ -53,4 +58,35 @@ export async function provision(config: DatabaseConfig): Promise<DeviceCredentia
   } finally {
     await db.close();
   }
+}
+
+/** A throwaway PostgreSQL database on the test server, for served processes to share. */
+export async function throwawayDatabase(
+  adminUrl: string,
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = createPgClient({ connectionString: adminUrl, max: 1 });
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}
+
+/** Connects once with a clean session under each id: the broker discards those sessions. */
+export async function forgetSessions(mqttUrl: string, baseIds: readonly string[]): Promise<void> {
+  for (const base of baseIds)
+    for (let i = 0; i < 8; i++) {
+      const c = await mqtt.connectAsync(mqttUrl, {
+        clientId: `${base}-${i}`,
+        clean: true,
+        protocolVersion: 5,
+      });
+      await c.endAsync();
+    }
 }
