@@ -12,7 +12,7 @@ import { ingestMetrics } from '../mqtt/ingest-metrics.js';
 import { DeviceDirectory } from './device-directory.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
 import { postWebhook, type Channels, type Contact } from './notify.js';
-import { startColdChainWorker } from './worker.js';
+import { startColdChainWorker, type RetentionPolicy } from './worker.js';
 
 export type MqttMode =
   | { kind: 'embedded'; port: number; host?: string; fallbackToFreePort: boolean }
@@ -28,6 +28,8 @@ export interface ColdChainOptions {
   mqtt: MqttMode;
   workerIntervalMs?: number;
   escalation?: { policy?: EscalationPolicy; contacts?: Contact[]; webhookSecret?: string };
+  /** Default: raw readings 90 days (longer than the 30 days a late reading may lag), hourly 10 years. */
+  retention?: RetentionPolicy;
   log: (message: string, details?: Record<string, unknown>) => void;
 }
 
@@ -66,6 +68,7 @@ export async function startColdChain(o: ColdChainOptions): Promise<ColdChain> {
       channels: channelsFor(o.log),
       webhookSecret: o.escalation?.webhookSecret ?? '',
       log: o.log,
+      retention: o.retention ?? { rawDays: 90, hourlyDays: 3650 },
     },
     o.workerIntervalMs ?? 10_000,
   );

@@ -1,4 +1,5 @@
 import { openAlarmCountsByLevel } from '../db/repos/alarms-repo.js';
+import { downsampleReadings } from '../db/repos/readings-repo.js';
 import type { IngestMetrics } from '../mqtt/ingest-metrics.js';
 import { raiseSilenceAlarms, type AlarmServiceDeps } from './alarm-service.js';
 import { sweepHolds, type AutoHoldDeps } from './auto-hold.js';
@@ -12,7 +13,28 @@ export type ColdChainWorkerDeps = AlarmServiceDeps &
     directory: DeviceDirectory;
     metrics: IngestMetrics;
     log: (message: string, details?: Record<string, unknown>) => void;
+    retention: RetentionPolicy;
   };
+
+/** How long readings stay raw, and how long their hourly aggregates stay (days). */
+export interface RetentionPolicy {
+  rawDays: number;
+  hourlyDays: number;
+}
+
+const DAY_MS = 86_400_000;
+const RETENTION_EVERY_MS = 3_600_000;
+
+/** Folds raw readings past their retention into hourly aggregates; drops expired aggregates. */
+export async function applyRetention(deps: ColdChainWorkerDeps): Promise<void> {
+  const now = deps.clock().getTime();
+  const folded = await downsampleReadings(
+    deps.db,
+    new Date(now - deps.retention.rawDays * DAY_MS),
+    new Date(now - deps.retention.hourlyDays * DAY_MS),
+  );
+  if (folded > 0) deps.log('readings downsampled', { folded });
+}
 
 /** One pass of the background duties: sensor silence, automatic holds, escalation, gauges. */
 export async function coldChainTick(deps: ColdChainWorkerDeps): Promise<void> {
@@ -45,12 +67,19 @@ export function startColdChainWorker(
 ): { kick(): void; stop(): Promise<void> } {
   let running: Promise<void> | null = null;
   let again = false;
+  let retainedAt = 0;
+  const tick = async () => {
+    await coldChainTick(deps);
+    if (deps.clock().getTime() - retainedAt < RETENTION_EVERY_MS) return;
+    retainedAt = deps.clock().getTime();
+    await applyRetention(deps);
+  };
   const run = () => {
     if (running) {
       again = true;
       return;
     }
-    running = coldChainTick(deps)
+    running = tick()
       .catch((error: unknown) => deps.log('cold-chain tick failed', { error: String(error) }))
       .finally(() => {
         running = null;

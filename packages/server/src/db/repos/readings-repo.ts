@@ -76,7 +76,8 @@ export async function countReadings(db: Queryable, deviceId?: string): Promise<n
 }
 
 /**
- * Retention: raw readings older than `rawBefore` become hourly aggregates, then are deleted;
+ * Retention: raw readings older than `rawBefore` become hourly aggregates and are deleted in one
+ * statement (so a late reading committed meanwhile is either folded or left, never lost);
  * aggregates older than `keepBefore` are deleted. Returns the raw rows folded.
  */
 export async function downsampleReadings(
@@ -84,20 +85,22 @@ export async function downsampleReadings(
   rawBefore: Date,
   keepBefore: Date,
 ): Promise<number> {
-  await db.query(
-    `INSERT INTO device_readings_hourly (device_id, name, hour, min_value, max_value, mean_value, count, site_id)
-     SELECT device_id, name, date_trunc('hour', at), min(value), max(value), avg(value), count(*), min(site_id)
-     FROM device_readings WHERE at < $1 GROUP BY device_id, name, date_trunc('hour', at)
-     ON CONFLICT (device_id, name, hour) DO UPDATE SET
-       min_value = LEAST(device_readings_hourly.min_value, excluded.min_value),
-       max_value = GREATEST(device_readings_hourly.max_value, excluded.max_value),
-       mean_value = (device_readings_hourly.mean_value * device_readings_hourly.count + excluded.mean_value * excluded.count)
-         / (device_readings_hourly.count + excluded.count),
-       count = device_readings_hourly.count + excluded.count`,
-    [rawBefore],
-  );
   const { rows } = await db.query<{ n: number }>(
-    'WITH d AS (DELETE FROM device_readings WHERE at < $1 RETURNING 1) SELECT count(*)::int AS n FROM d',
+    `WITH moved AS (
+       DELETE FROM device_readings WHERE at < $1 RETURNING device_id, name, at, value, site_id
+     ), folded AS (
+       INSERT INTO device_readings_hourly (device_id, name, hour, min_value, max_value, mean_value, count, site_id)
+       SELECT device_id, name, date_trunc('hour', at), min(value), max(value), avg(value), count(*), min(site_id)
+       FROM moved GROUP BY device_id, name, date_trunc('hour', at)
+       ON CONFLICT (device_id, name, hour) DO UPDATE SET
+         min_value = LEAST(device_readings_hourly.min_value, excluded.min_value),
+         max_value = GREATEST(device_readings_hourly.max_value, excluded.max_value),
+         mean_value = (device_readings_hourly.mean_value * device_readings_hourly.count + excluded.mean_value * excluded.count)
+           / (device_readings_hourly.count + excluded.count),
+         count = device_readings_hourly.count + excluded.count
+       RETURNING 1
+     )
+     SELECT count(*)::int AS n FROM moved`,
     [rawBefore],
   );
   await db.query('DELETE FROM device_readings_hourly WHERE hour < $1', [keepBefore]);
