@@ -4,8 +4,11 @@ import type { DeviceCredentialsOut } from '../coldchain/device-registry.js';
 export interface Publishers {
   /** Readings whose PUBACK arrived so far. */
   acked(): number;
-  /** Publishes one pack now; resolves when it is acknowledged. */
-  publish(device: number, pack: string): Promise<void>;
+  /**
+   * Publishes one pack of `n` temperatures, later in time than everything the device sent before
+   * (devices report in time order; 10 ms apart, starting an hour ago); resolves on its PUBACK.
+   */
+  publish(device: number, n: number, celsius?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -13,7 +16,6 @@ export interface Publishers {
 export async function connectPublishers(
   port: number,
   devices: readonly DeviceCredentialsOut[],
-  readingsPerPack: (pack: string) => number,
 ): Promise<Publishers> {
   const clients = await Promise.all(
     devices.map((d) =>
@@ -26,14 +28,17 @@ export async function connectPublishers(
     ),
   );
   let acked = 0;
+  const cursors = devices.map(() => Date.now() - 3_600_000);
   return {
     acked: () => acked,
-    publish: async (i, pack) => {
+    publish: async (i, n, celsius = 4) => {
       const device = devices[i];
       const client = clients[i];
-      if (!device || !client) throw new Error(`no publisher ${i}`);
-      await client.publishAsync(device.topic, pack, { qos: 1 });
-      acked += readingsPerPack(pack);
+      const from = cursors[i];
+      if (!device || !client || from === undefined) throw new Error(`no publisher ${i}`);
+      cursors[i] = from + n * 10;
+      await client.publishAsync(device.topic, temperaturePack(n, from, celsius), { qos: 1 });
+      acked += n;
     },
     close: async () => {
       await Promise.all(clients.map((c) => c.endAsync(true)));
@@ -41,15 +46,14 @@ export async function connectPublishers(
   };
 }
 
-/** A pack of `n` in-range temperatures ending at `endMs`, one per second. */
-export function temperaturePack(n: number, endMs: number, celsius = 4): string {
-  const end = Math.floor(endMs / 1000);
+/** A pack of `n` temperatures 10 ms apart from `fromMs`. */
+function temperaturePack(n: number, fromMs: number, celsius: number): string {
   return JSON.stringify(
     Array.from({ length: n }, (_, i) => ({
       n: 'temperature',
       u: 'Cel',
       v: celsius,
-      t: end - n + 1 + i,
+      t: (fromMs + (i + 1) * 10) / 1000,
     })),
   );
 }
@@ -67,8 +71,7 @@ export async function saturate(
   const start = p.acked();
   const started = Date.now();
   const loop = async (device: number) => {
-    while (Date.now() < until)
-      await p.publish(device, temperaturePack(o.readingsPerPack, Date.now()));
+    while (Date.now() < until) await p.publish(device, o.readingsPerPack);
   };
   const loops: Array<Promise<void>> = [];
   for (let d = 0; d < devices; d++) for (let k = 0; k < o.inFlight; k++) loops.push(loop(d));
@@ -95,7 +98,7 @@ export function pace(
   const timer = setInterval(() => {
     for (let i = 0; i < packsPerTick; i++) {
       next = (next + 1) % devices;
-      p.publish(next, temperaturePack(readingsPerPack, Date.now())).catch(() => undefined);
+      p.publish(next, readingsPerPack).catch(() => undefined);
     }
   }, tickMs);
   return { stop: () => clearInterval(timer) };
