@@ -119,6 +119,18 @@ describeDatabases('automatic hold of units touched by an excursion', ({ db }) =>
     const trace = (await staff(`/api/units/${stays}/trace`)).body;
     expect(trace).toContain('TEMPERATURE_EXCURSION');
     expect(trace).toContain(`alarm ${raised.id}`);
+    // Its own thermal history: 8 °C from +180 s to +1500 s while in the fridge.
+    expect((await staff(`/api/units/${stays}/thermal-history`)).json()).toMatchObject({
+      minC: 4,
+      maxC: 8,
+      timeOutOfRangeMs: 1_320_000,
+      timeOutOfControlledStorageMs: 0,
+    });
+    expect((await staff(`/api/units/${leftBefore}/thermal-history`)).json()).toMatchObject({
+      maxC: null,
+      timeOutOfRangeMs: 0,
+      timeOutOfControlledStorageMs: 1_540_000,
+    });
     const units = (await staff(`/api/alarms/${raised.id}/units`)).json<{ items: unknown[] }>();
     expect(units.items).toEqual([expect.objectContaining({ din: stays, disposition: null })]);
 

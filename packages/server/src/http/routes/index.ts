@@ -1,6 +1,7 @@
 import type { RouteModule } from '../types.js';
 import { alarmRoutes } from './alarms/routes.js';
 import { alarmUnitRoutes } from './alarms/unit-routes.js';
+import { thermalRoutes } from './thermal/routes.js';
 import { deviceRoutes } from './devices/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { auditRoutes } from './audit/routes.js';
@@ -43,5 +44,6 @@ export const routeModules: readonly RouteModule[] = [
   deviceRoutes,
   alarmRoutes,
   alarmUnitRoutes,
+  thermalRoutes,
   eventRoutes,
 ];

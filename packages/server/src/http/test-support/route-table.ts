@@ -563,4 +563,16 @@ export const routeTable = (f: Fixtures): Record<string, RouteCase> => ({
     malformed: bad(staffBC, { decision: 'maybe' }),
     unknown: notFound(staffBC, 'ALARM_NOT_FOUND', { payload: { decision: 'discard' } }),
   },
+  'GET /api/units/:din/thermal-history': {
+    url: `/api/units/${f.finalBC}/thermal-history`,
+    forbidden: forbiddenSite(
+      ['clinician', 'H2'],
+      undefined,
+      `/api/units/${f.reservedH1}/thermal-history`,
+    ),
+    malformed: bad(staffBC, undefined, '/api/units/bad%21din/thermal-history'),
+    unknown: notFound(staffBC, 'UNIT_NOT_FOUND', {
+      url: `/api/units/${GHOST_DIN}/thermal-history`,
+    }),
+  },
 });
