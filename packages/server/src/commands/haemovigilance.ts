@@ -12,7 +12,7 @@ import { insertNotifications, type NewNotification } from '../db/repos/notificat
 import { lookbackDonation, lookbackDonor, type Lookback } from '../db/repos/traceability-repo.js';
 import type { CommandDeps } from './deps.js';
 import { recordUnitEvents } from './record-unit-events.js';
-import { eventContext, requireUnit } from './unit-context.js';
+import { eventContext, recordedAt, recordedNow, requireUnit } from './unit-context.js';
 
 export interface ReactionInput {
   din: string;
@@ -34,59 +34,59 @@ export const reportReaction = async (
 ): Promise<AdverseReaction> => {
   const unit = await requireUnit(deps.db, input.din);
   assertActsAtSite(user, unit.siteId);
-  if (!unit.patientId)
+  const { patientId } = unit;
+  if (!patientId)
     throw new DomainError('NOT_TRANSFUSED', `unit ${input.din} was not given to a patient`, {
       din: input.din,
     });
   const donation = await getDonation(deps.db, unit.donationId);
-  const ctx = eventContext(deps, user);
-  const reaction: AdverseReaction = {
-    id: randomUUID(),
+  const { reactionType, severity, imputability } = input;
+  const id = randomUUID();
+  const reactionAt = (at: Date): AdverseReaction => ({
+    id,
     din: unit.din,
-    patientId: unit.patientId,
+    patientId,
     siteId: user.siteId,
     supplierSiteId: donation?.siteId ?? unit.siteId,
-    reactionType: input.reactionType,
-    severity: input.severity,
-    imputability: input.imputability,
+    reactionType,
+    severity,
+    imputability,
     description: input.description ?? '',
-    reportedAt: ctx.at,
+    reportedAt: at,
     reportedBy: user.username,
-  };
-  const { reactionType, severity, imputability } = input;
-  const notification: NewNotification = {
-    id: randomUUID(),
-    siteId: reaction.supplierSiteId,
-    kind: 'ADVERSE_REACTION',
-    subject: `${severity} ${reactionType} (imputability ${imputability}) after unit ${unit.din} at ${user.siteId}`,
-    body: {
-      reactionId: reaction.id,
-      din: unit.din,
-      donationId: unit.donationId,
-      reportingSite: user.siteId,
-      reactionType,
-      severity,
-      imputability,
-    },
-    createdAt: ctx.at,
-    createdBy: user.username,
-  };
-  await recordUnitEvents(
+  });
+  const event = { type: 'REACTION_REPORTED' as const, reactionType, severity, imputability };
+  // The report, its record and the notification share the time the event was stamped with.
+  const recorded = await recordUnitEvents(
     deps,
-    [
-      {
-        din: unit.din,
-        event: { type: 'REACTION_REPORTED', reactionType, severity, imputability },
-        ctx,
-      },
-    ],
-    async (tx) => {
+    [{ din: unit.din, event, ctx: recordedNow(user) }],
+    async (tx, events) => {
+      const reaction = reactionAt(recordedAt(events));
       await insertReaction(tx, reaction);
-      await insertNotifications(tx, [notification]);
+      await insertNotifications(tx, [supplierNotification(reaction, unit.donationId)]);
     },
   );
-  return reaction;
+  return reactionAt(recordedAt(recorded));
 };
+
+/** The notice to the supplying blood establishment of a reaction to one of its units. */
+const supplierNotification = (r: AdverseReaction, donationId: string): NewNotification => ({
+  id: randomUUID(),
+  siteId: r.supplierSiteId,
+  kind: 'ADVERSE_REACTION',
+  subject: `${r.severity} ${r.reactionType} (imputability ${r.imputability}) after unit ${r.din} at ${r.siteId}`,
+  body: {
+    reactionId: r.id,
+    din: r.din,
+    donationId,
+    reportingSite: r.siteId,
+    reactionType: r.reactionType,
+    severity: r.severity,
+    imputability: r.imputability,
+  },
+  createdAt: r.reportedAt,
+  createdBy: r.reportedBy,
+});
 
 /** Units that can still reach a patient and so must be held in a lookback. */
 const holdable = (status: UnitStatus): boolean =>
