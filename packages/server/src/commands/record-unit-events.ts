@@ -183,8 +183,10 @@ async function loadUnits(
  * EVENT_OUT_OF_ORDER although nothing was wrong. Read under the lock, the time is at least that
  * of every event already committed for these units by this clock, and it is the truthful time of
  * the change: the moment it was checked against the unit's current state and recorded. Events
- * given a real-world `Date` keep it, and core still judges their order. (Several servers must
- * share a synchronised clock, as for any ledger time.)
+ * given a real-world `Date` keep it, and core still judges their order. A time read before the
+ * lock and raised to the clock here would come to the same instant by a longer way, and would blur
+ * which times were stated by a caller and which by the server. (Several servers must share a
+ * synchronised, forward-moving clock, as for any ledger time.)
  */
 const stampNow = (requests: readonly ParsedInput[][], now: Date): TimedInput[][] =>
   requests.map((items) =>
