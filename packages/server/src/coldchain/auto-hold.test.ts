@@ -139,6 +139,9 @@ describeDatabases('automatic hold of units touched by an excursion', ({ db }) =>
     expectOk(await ack('fridge door found ajar, closed'));
     const close = () => staff(`/api/alarms/${raised.id}/close`, {});
     expect((await close()).json()).toMatchObject({ error: { code: 'UNITS_AWAITING_DISPOSITION' } });
+    expect((await staff(`/api/units/${stays}/hold-release`, {})).json()).toMatchObject({
+      error: { code: 'ALARM_DISPOSITION_REQUIRED' },
+    });
     const release = await staff(`/api/alarms/${raised.id}/units/${stays}/disposition`, {
       decision: 'release',
     });

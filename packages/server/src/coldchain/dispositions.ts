@@ -8,11 +8,12 @@ import {
 import type { AuthUser } from '../auth/user.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { recordUnitEvents, type RecordedUnitEvent } from '../commands/record-unit-events.js';
-import { eventContext, requireUnit } from '../commands/unit-context.js';
+import { changeUnit, eventContext, requireUnit } from '../commands/unit-context.js';
 import { assertActsAtSite } from '../auth/site-scope.js';
 import { getAlarm, type AlarmRow } from '../db/repos/alarms-repo.js';
 import {
   lockAlarmUnit,
+  pendingDispositionAlarm,
   presencesAtLocation,
   setDisposition,
 } from '../db/repos/unit-presence-repo.js';
@@ -118,4 +119,25 @@ async function exposureMs(
     (sum, p) => sum + Math.max(0, Math.min(to, p.to ?? Infinity) - Math.max(from, p.from)),
     0,
   );
+}
+
+/**
+ * The plain hold release (`POST /api/units/{din}/hold-release`): refused while an excursion alarm
+ * awaits a decision on the unit, which must go through the alarm so the release rule applies and
+ * the alarm can close.
+ */
+export async function releaseHold(
+  deps: CommandDeps,
+  user: AuthUser,
+  din: string,
+  note?: string,
+): Promise<RecordedUnitEvent> {
+  const alarmId = await pendingDispositionAlarm(deps.db, din);
+  if (alarmId !== null)
+    throw new DomainError(
+      'ALARM_DISPOSITION_REQUIRED',
+      `unit ${din} is held by excursion alarm ${alarmId}: release or discard it through /api/alarms/${alarmId}/units/${din}/disposition`,
+      { alarmId, din },
+    );
+  return changeUnit(deps, user, din, { type: 'HOLD_RELEASED', ...(note ? { note } : {}) });
 }

@@ -133,3 +133,12 @@ export async function setDisposition(
     [alarmId, din, disposition, at],
   );
 }
+
+/** The excursion alarm still awaiting a decision on this unit, if any. */
+export async function pendingDispositionAlarm(db: Queryable, din: string): Promise<number | null> {
+  const { rows } = await db.query<{ alarmId: number }>(
+    `SELECT alarm_id::int AS "alarmId" FROM alarm_units WHERE din = $1 AND disposition IS NULL LIMIT 1`,
+    [din],
+  );
+  return rows[0]?.alarmId ?? null;
+}

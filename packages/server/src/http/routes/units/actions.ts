@@ -11,6 +11,7 @@ import { recordTestResults, splitDonation, startProcessing } from '../../../comm
 import type { RecordedUnitEvent } from '../../../commands/record-unit-events.js';
 import { modifyUnit } from '../../../commands/modification.js';
 import { storeUnit } from '../../../commands/stock.js';
+import { releaseHold } from '../../../coldchain/dispositions.js';
 import { issueUnit, startTransfusion } from '../../../commands/transfusion.js';
 import { changeUnit } from '../../../commands/unit-context.js';
 import { currentUser } from '../../auth-hook.js';
@@ -160,12 +161,12 @@ export const unitActionRoutes: RouteModule = (app, deps) => {
     body: z.object({ reason: holdReasonSchema, note }),
     toEvent: (b) => ({ type: 'HELD', ...b }),
   });
-  addEvent({
+  add({
     path: 'hold-release',
     permission: 'quality:write',
-    summary: 'Release a hold',
+    summary: 'Release a hold (an excursion hold is decided through its alarm)',
     body: noteBody,
-    toEvent: (b) => ({ type: 'HOLD_RELEASED', ...(b?.note ? { note: b.note } : {}) }),
+    run: (d, u, din, b) => releaseHold(d, u, din, b?.note),
   });
   addEvent({
     path: 'discard',
