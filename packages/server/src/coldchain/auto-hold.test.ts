@@ -186,4 +186,21 @@ describeDatabases('automatic hold of units touched by an excursion', ({ db }) =>
       status: 'closed',
     });
   });
+
+  it('lets an alarm close once its held unit was discarded through the plain discard route', async () => {
+    const din = 'G123417654803-E9010V00'; // released once after the second excursion
+    now = at(3400);
+    await publish([...warm(3000, 3300), [3300, 4]]);
+    const third = (await sse.waitFor('alarm.raised', (d) => {
+      const a = d as { startedAt: string; condition: string };
+      return a.condition === 'TEMPERATURE_EXCURSION' && a.startedAt === at(3000).toISOString();
+    })) as { id: number };
+    await eventually(async () => (await statusOf(din)) === 'held');
+    expect((await staff(`/api/units/${din}/hold-release`, {})).statusCode).toBe(422);
+    expectOk(await staff(`/api/units/${din}/discard`, { reason: 'TEMPERATURE_EXCURSION' }));
+    expectOk(await staff(`/api/alarms/${third.id}/acknowledge`, { comment: 'probe checked' }));
+    expect((await staff(`/api/alarms/${third.id}/close`, {})).json()).toMatchObject({
+      status: 'closed',
+    });
+  });
 });

@@ -61,10 +61,12 @@ export async function insertAlarmUnits(
   );
 }
 
-/** Units of an alarm still held awaiting a release or discard decision. */
+/** Units of an alarm still awaiting a decision (a unit that reached a final fate otherwise needs none). */
 export async function countUndisposed(db: Queryable, alarmId: number): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM alarm_units WHERE alarm_id = $1 AND disposition IS NULL',
+    `SELECT count(*)::int AS n FROM alarm_units a WHERE a.alarm_id = $1 AND a.disposition IS NULL
+       AND NOT EXISTS (SELECT 1 FROM units u WHERE u.din = a.din
+         AND u.status IN ('discarded', 'expired', 'transfused', 'processed'))`,
     [alarmId],
   );
   return rows[0]?.n ?? 0;
