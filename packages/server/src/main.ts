@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { LifecycleOptions } from '@hemonet/core';
+import { escalationFromEnv } from './coldchain/escalation-config.js';
 import { startColdChain } from './coldchain/runtime.js';
 import { releaseLapsedReservations } from './commands/transfusion.js';
 import type { DatabaseConfig } from './config.js';
@@ -116,6 +117,7 @@ export const startServer = async (options: ServeOptions): Promise<RunningServer>
     clock: deps.clock,
     metrics: deps.metrics,
     lifecycle: deps.lifecycle,
+    escalation: escalationFromEnv(process.env),
     mqtt: options.mqttUrl
       ? {
           kind: 'external',
