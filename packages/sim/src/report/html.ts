@@ -53,12 +53,18 @@ const summaryTable = (r: SimReport): string => {
   );
 };
 
+/** A reduction below zero is an increase: say so rather than print "-691% fewer". */
+const outdatedChange = (reduction: number): string =>
+  reduction >= 0
+    ? `${(reduction * 100).toFixed(1)}% fewer outdated units`
+    : `${(-reduction * 100).toFixed(1)}% more outdated units`;
+
 const reductionList = (r: SimReport): string =>
   Object.entries(r.reductions)
     .map(([policy, red]) => {
       const items = simComponents.map(
         (c) =>
-          `<li><b>${LABELS[c]}</b>: ${(red[c].outdatedUnits * 100).toFixed(1)}% fewer outdated units; ` +
+          `<li><b>${LABELS[c]}</b>: ${outdatedChange(red[c].outdatedUnits)}; ` +
           `fill rate ${red[c].fillRateChange.mean >= 0 ? '+' : ''}${(red[c].fillRateChange.mean * 100).toFixed(2)} points</li>`,
       );
       return `<h3>${escapeHtml(policy)} versus ${escapeHtml(Object.keys(r.policies)[0] ?? '')}</h3><ul>${items.join('')}</ul>`;
