@@ -74,6 +74,8 @@ const reductionList = (r: SimReport): string =>
 /** The browser side: draws the charts from the embedded report data. */
 const CLIENT = `
 const R = JSON.parse(document.getElementById('data').textContent);
+// Each chart fills its fixed-height box instead of keeping the canvas's default aspect ratio.
+Chart.defaults.maintainAspectRatio = false;
 const policies = Object.keys(R.policies);
 const colours = ['#c0392b', '#2471a3', '#27ae60', '#8e44ad'];
 const comps = [['redCells', 0, 'Red cells'], ['platelets', 1, 'Platelets']];
@@ -105,13 +107,13 @@ export const renderHtmlReport = (report: SimReport): string => {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
 table{border-collapse:collapse;margin:1rem 0}td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left}
-.grid{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}canvas{max-height:340px}</style></head><body>
+.grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem}.chart{position:relative;height:340px}</style></head><body>
 <h1>${escapeHtml(title)}</h1>
 <p>Seed ${report.seed}. Outdate rate = outdated units ÷ units received into inventory; fill rate = requested units supplied ÷ requested units; time-to-blood = minutes from an urgent request to compatible units at the patient's hospital. Brackets: 95% confidence intervals over replications.</p>
-<h2>Policy comparison</h2><div class="grid"><canvas id="cmp-outdate"></canvas><canvas id="cmp-fill"></canvas></div>
+<h2>Policy comparison</h2><div class="grid"><div class="chart"><canvas id="cmp-outdate"></canvas></div><div class="chart"><canvas id="cmp-fill"></canvas></div></div>
 ${reductionList(report)}
-<h2>Stock over time</h2><div class="grid"><canvas id="stock-redCells"></canvas><canvas id="stock-platelets"></canvas></div>
-<h2>Waste by site</h2><div class="grid"><canvas id="waste-redCells"></canvas><canvas id="waste-platelets"></canvas></div>
+<h2>Stock over time</h2><div class="grid"><div class="chart"><canvas id="stock-redCells"></canvas></div><div class="chart"><canvas id="stock-platelets"></canvas></div></div>
+<h2>Waste by site</h2><div class="grid"><div class="chart"><canvas id="waste-redCells"></canvas></div><div class="chart"><canvas id="waste-platelets"></canvas></div></div>
 <h2>All figures</h2>${summaryTable(report)}
 <script id="data" type="application/json">${data}</script>
 <script>${chartJsSource()}</script><script>${CLIENT}</script></body></html>
