@@ -8,4 +8,3 @@ export * from './isbt/index.js';
 export * from './components/index.js';
 export * from './compat/index.js';
 export * from './lifecycle/index.js';
-export * from './lifecycle/index.js';

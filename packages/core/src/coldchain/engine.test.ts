@@ -92,7 +92,9 @@ describe('alarm engine', () => {
     // Four stops of 7 h separated by 1 h of agitation: the fourth crosses 24 h in total.
     const readings: Reading[] = [];
     for (let k = 0; k < 4; k++)
-      readings.push(...series('agitation', [0, ...Array<number>(6).fill(0), 1], HOUR, k * 8 * HOUR));
+      readings.push(
+        ...series('agitation', [0, ...Array<number>(6).fill(0), 1], HOUR, k * 8 * HOUR),
+      );
     const limit = evaluateReadings(agitator, readings).episodes.filter(
       (e) => e.condition === 'AGITATION_LIMIT_EXCEEDED',
     );
