@@ -28,7 +28,11 @@ export interface ColdChainOptions {
   mqtt: MqttMode;
   workerIntervalMs?: number;
   escalation?: { policy?: EscalationPolicy; contacts?: Contact[]; webhookSecret?: string };
-  /** Default: raw readings 90 days (longer than the 30 days a late reading may lag), hourly 10 years. */
+  /**
+   * Default: raw readings 90 days (longer than the 30 days a late reading may lag); hourly
+   * aggregates 30 years, the retention of traceability data (Directive 2005/61/EC as transposed
+   * in UK SI 2005/50 reg 8(3)), since a unit's storage temperatures are part of its record.
+   */
   retention?: RetentionPolicy;
   log: (message: string, details?: Record<string, unknown>) => void;
 }
@@ -68,7 +72,7 @@ export async function startColdChain(o: ColdChainOptions): Promise<ColdChain> {
       channels: channelsFor(o.log),
       webhookSecret: o.escalation?.webhookSecret ?? '',
       log: o.log,
-      retention: o.retention ?? { rawDays: 90, hourlyDays: 3650 },
+      retention: o.retention ?? { rawDays: 90, hourlyDays: 30 * 366 },
     },
     o.workerIntervalMs ?? 10_000,
   );
