@@ -107,4 +107,19 @@ describe('thermalHistory', () => {
     );
     expect(h).toMatchObject({ minC: null, unmonitoredMs: 30 * MIN, timeOutOfRangeMs: 0 });
   });
+
+  it('judges each place against its own range (a box in transit against the transport range)', () => {
+    const stays = [
+      { place: 'F1', from: 0, to: 30 * MIN },
+      { place: 'shipment:S1', from: 30 * MIN, to: 60 * MIN },
+    ];
+    const readings: Record<string, Reading[]> = {
+      F1: temps([8, 8, 8]),
+      'shipment:S1': temps([8, 8, 8], 30 * MIN),
+    };
+    const range = (p: string) =>
+      p.startsWith('shipment:') ? { min: 2, max: 10 } : { min: 2, max: 6 };
+    const h = thermalHistory(stays, (p) => readings[p] ?? [], range, 60 * MIN, 15 * MIN);
+    expect(h.segments.map((s) => s.outOfRangeMs)).toEqual([30 * MIN, 0]);
+  });
 });

@@ -82,16 +82,20 @@ export interface ThermalHistory {
 /**
  * Temperatures are a step function: each reading holds until the next one, at most `maxHoldMs`
  * (beyond that the place is unmonitored). `readingsAt(place)` gives temperature readings sorted.
+ * `range` may depend on the place: a transport box is judged against the transport range.
  */
 export function thermalHistory(
   stays: readonly Stay[],
   readingsAt: (place: string) => readonly Reading[],
-  range: Range,
+  range: Range | ((place: string) => Range),
   now: number,
   maxHoldMs: number,
 ): ThermalHistory {
+  const rangeAt = typeof range === 'function' ? range : () => range;
   const segments = stays.map((s) =>
-    segmentOf(s, s.place === null ? [] : readingsAt(s.place), range, now, maxHoldMs),
+    s.place === null
+      ? segmentOf(s, [], { min: -Infinity, max: Infinity }, now, maxHoldMs)
+      : segmentOf(s, readingsAt(s.place), rangeAt(s.place), now, maxHoldMs),
   );
   const temps = segments.flatMap((s) => [s.minC, s.maxC]).filter((v): v is number => v !== null);
   const sum = (f: (s: ThermalSegment) => number, only = segments) =>

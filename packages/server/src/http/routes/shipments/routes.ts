@@ -2,11 +2,12 @@ import { DomainError } from '@hemonet/core';
 import { z } from 'zod';
 import { canReadSite } from '../../../auth/site-scope.js';
 import { receiveShipment, shipUnits } from '../../../commands/shipments.js';
-import { getShipment, listShipments } from '../../../db/repos/shipments-repo.js';
+import { getShipment, listShipments, type Shipment } from '../../../db/repos/shipments-repo.js';
 import { currentUser } from '../../auth-hook.js';
 import { pageQuery, pageSchema, toPage } from '../../pagination.js';
 import type { RouteModule } from '../../types.js';
 import { dinSchema } from '../units/schema.js';
+import { journeyCheckOut, journeyCheckSchema } from './journey-schema.js';
 
 const tags = ['shipments'];
 const statusSchema = z.enum(['in_transit', 'partially_received', 'received']);
@@ -19,13 +20,22 @@ const shipmentSchema = z.object({
   shippedAt: z.date(),
   shippedBy: z.string(),
   receivedAt: z.date().nullable(),
+  boxDeviceId: z.string().nullable(),
   units: z.array(
     z.object({
       din: z.string(),
       receivedAt: z.date().nullable(),
       receivedBy: z.string().nullable(),
+      journey: journeyCheckSchema
+        .nullable()
+        .describe("The box logger's verdict on the journey, taken at receipt"),
     }),
   ),
+});
+
+const shipmentOut = (s: Shipment) => ({
+  ...s,
+  units: s.units.map((u) => ({ ...u, journey: u.journey && journeyCheckOut(u.journey) })),
 });
 
 const listQuery = z.object({
@@ -46,12 +56,22 @@ export const shipmentRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: 'Ship units from your site to another site',
-        body: z.object({ toSiteId: z.string().min(1), dins: z.array(dinSchema).min(1).max(500) }),
+        body: z.object({
+          toSiteId: z.string().min(1),
+          dins: z.array(dinSchema).min(1).max(500),
+          boxDeviceId: z
+            .string()
+            .regex(/^[A-Za-z0-9_-]{1,64}$/)
+            .optional()
+            .describe('Transport box logger travelling with the units: it gates their receipt'),
+        }),
         response: { 201: shipmentSchema },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await shipUnits(deps, currentUser(request), request.body)),
+      reply
+        .status(201)
+        .send(shipmentOut(await shipUnits(deps, currentUser(request), request.body))),
   );
   app.post(
     '/api/shipments/:shipmentId/receipt',
@@ -59,14 +79,22 @@ export const shipmentRoutes: RouteModule = (app, deps) => {
       config: { permission: 'shipments:write' },
       schema: {
         tags,
-        summary: 'Receive units by scanning them (unit keys or ISBT 128 bar-code data)',
+        summary:
+          'Receive units by scanning them (unit keys or ISBT 128 bar-code data); with a box logger its journey readings accept them into stock or hold them',
         params: shipmentParams,
         body: z.object({ scans: z.array(z.string().min(1).max(100)).min(1).max(500) }),
         response: { 200: shipmentSchema },
       },
     },
     async (request) =>
-      receiveShipment(deps, currentUser(request), request.params.shipmentId, request.body.scans),
+      shipmentOut(
+        await receiveShipment(
+          deps,
+          currentUser(request),
+          request.params.shipmentId,
+          request.body.scans,
+        ),
+      ),
   );
   app.get(
     '/api/shipments',
@@ -83,7 +111,8 @@ export const shipmentRoutes: RouteModule = (app, deps) => {
       const user = currentUser(request);
       const { site, ...q } = request.query;
       const involvingSiteId = user.role === 'auditor' ? (site ?? null) : user.siteId;
-      return toPage(await listShipments(deps.db, { ...q, involvingSiteId, limit: q.limit + 1 }), q);
+      const shipments = await listShipments(deps.db, { ...q, involvingSiteId, limit: q.limit + 1 });
+      return toPage(shipments.map(shipmentOut), q);
     },
   );
   app.get(
@@ -108,7 +137,7 @@ export const shipmentRoutes: RouteModule = (app, deps) => {
           'this shipment neither leaves from nor goes to your site',
         );
       }
-      return shipment;
+      return shipmentOut(shipment);
     },
   );
 };

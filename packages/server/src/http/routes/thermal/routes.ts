@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { unitThermalHistory } from '../../../coldchain/thermal.js';
 import { assertCanSeeUnit, requireUnit } from '../../../commands/unit-context.js';
+import { unitJourneyChecks } from '../../../db/repos/shipments-repo.js';
 import { currentUser } from '../../auth-hook.js';
 import type { RouteModule } from '../../types.js';
+import { journeyCheckOut, journeyCheckSchema } from '../shipments/journey-schema.js';
 import { dinParams } from '../units/schema.js';
 
 const segmentSchema = z.object({
@@ -22,6 +24,9 @@ const historySchema = z.object({
   timeOutOfControlledStorageMs: z.number(),
   unmonitoredMs: z.number(),
   segments: z.array(segmentSchema),
+  journeys: z
+    .array(journeyCheckSchema.extend({ shipmentId: z.string() }))
+    .describe("Box-logger verdicts of the unit's shipments, with their evidence"),
 });
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -44,10 +49,12 @@ export const thermalRoutes: RouteModule = (app, deps) => {
       const unit = await requireUnit(deps.db, request.params.din);
       assertCanSeeUnit(currentUser(request), unit);
       const h = await unitThermalHistory(deps, unit);
+      const journeys = await unitJourneyChecks(deps.db, unit.din);
       return {
         din: unit.din,
         ...h,
         segments: h.segments.map((s) => ({ ...s, from: iso(s.from), to: iso(s.to) })),
+        journeys: journeys.map((j) => ({ ...journeyCheckOut(j), shipmentId: j.shipmentId })),
       };
     },
   );
