@@ -1,3 +1,4 @@
+import { fhirRoutes } from '../../fhir/router.js';
 import type { RouteModule } from '../types.js';
 import { alarmRoutes } from './alarms/routes.js';
 import { alarmUnitRoutes } from './alarms/unit-routes.js';
@@ -46,4 +47,5 @@ export const routeModules: readonly RouteModule[] = [
   alarmUnitRoutes,
   thermalRoutes,
   eventRoutes,
+  fhirRoutes,
 ];

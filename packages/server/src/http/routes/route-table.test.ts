@@ -3,6 +3,7 @@ import { roleAllows, roles } from '../../auth/roles.js';
 import { addUser } from '../../commands/users.js';
 import { insertNotifications } from '../../db/repos/notifications-repo.js';
 import { describeDatabases } from '../../db/test-support/databases.js';
+import { outcomeCode } from '../../fhir/outcome.js';
 import { availableRedCells, deliver, expectOk, typedPatient } from '../test-support/chain.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import {
@@ -18,6 +19,7 @@ const publicRoutes = [
   'POST /api/session',
   'GET /api/openapi.json',
   'GET /metrics',
+  'GET /fhir/metadata',
 ];
 const isDocsRoute = (key: string) => key.includes(' /api/docs');
 
@@ -91,6 +93,10 @@ const createFixtures = async (h: Harness): Promise<Fixtures> => {
   };
 };
 
+/** The error code of an API error body, or of a FHIR OperationOutcome (the `/fhir` routes). */
+const errorCode = (res: { json: <T>() => T }): string | null =>
+  res.json<{ error?: { code: string } }>().error?.code ?? outcomeCode(res.json());
+
 const ledgerLength = async (h: Harness): Promise<number> => {
   const { rows } = await h.deps.db.query<{ n: number }>('SELECT last_seq AS n FROM ledger_head');
   return Number(rows[0]?.n);
@@ -104,7 +110,7 @@ const runCheck = async (h: Harness, method: string, c: RouteCase, check: Check) 
     ...(check.payload === undefined ? {} : { payload: check.payload as object }),
   });
   expect(res.statusCode, res.body).toBe(check.status);
-  expect(res.json<{ error: { code: string } }>().error.code).toBe(check.code);
+  expect(errorCode(res)).toBe(check.code);
   expect(await ledgerLength(h), 'nothing written').toBe(before);
 };
 
@@ -153,7 +159,7 @@ describeDatabases('every route refuses what it must', ({ db }) => {
           payload: method === 'GET' ? undefined : {},
         });
         expect(res.statusCode, key).toBe(401);
-        expect(res.json<{ error: { code: string } }>().error.code).toBe('UNAUTHENTICATED');
+        expect(errorCode(res)).toBe('UNAUTHENTICATED');
       }
     });
 

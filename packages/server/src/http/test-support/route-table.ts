@@ -575,4 +575,34 @@ export const routeTable = (f: Fixtures): Record<string, RouteCase> => ({
       url: `/api/units/${GHOST_DIN}/thermal-history`,
     }),
   },
+  'GET /fhir/BiologicallyDerivedProduct/:id': {
+    url: `/fhir/BiologicallyDerivedProduct/${f.reservedH1}`,
+    forbidden: forbiddenSite(bankH2),
+    malformed: bad(bankH1, undefined, '/fhir/BiologicallyDerivedProduct/bad%20din'),
+    unknown: notFound(bankH1, 'UNIT_NOT_FOUND', {
+      url: `/fhir/BiologicallyDerivedProduct/${GHOST_DIN}`,
+    }),
+  },
+  'GET /fhir/BiologicallyDerivedProduct': {
+    url: '/fhir/BiologicallyDerivedProduct',
+    forbidden: {
+      openToEveryRole: 'stock is shared city-wide (patient-linked units only at their site)',
+    },
+    malformed: bad(courier, undefined, '/fhir/BiologicallyDerivedProduct?product-status=lost'),
+  },
+  'GET /fhir/BiologicallyDerivedProductDispense': {
+    url: `/fhir/BiologicallyDerivedProductDispense?patient=${f.patientH1}`,
+    forbidden: forbiddenSite(bankH2),
+    malformed: bad(bankH1, undefined, '/fhir/BiologicallyDerivedProductDispense'),
+  },
+  'GET /fhir/Procedure': {
+    url: `/fhir/Procedure?patient=Patient/${f.patientH1}`,
+    forbidden: forbiddenSite(['clinician', 'H2']),
+    malformed: bad(nurseH1, undefined, `/fhir/Procedure?patient=${f.patientH1}&subject=x`),
+  },
+  'GET /fhir/AdverseEvent': {
+    url: `/fhir/AdverseEvent?patient=${f.patientH1}`,
+    forbidden: forbiddenRole(courier),
+    malformed: bad(nurseH1, undefined, `/fhir/AdverseEvent?patient=${f.patientH1}&_count=0`),
+  },
 });
