@@ -24,6 +24,7 @@ describe('escalation contacts from the environment', () => {
         { level: 1, siteId: 'H01', channel: 'webhook', target: 'https://duty.example/hook' },
       ],
       webhookSecret: 'k',
+      smtp: null,
     });
     expect(() => escalationFromEnv({ HEMONET_ALARM_CONTACTS: '[{"level":-1}]' })).toThrow(
       /HEMONET_ALARM_CONTACTS/,

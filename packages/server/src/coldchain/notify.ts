@@ -43,7 +43,7 @@ export function describeAlarm(n: Notification): { subject: string; text: string 
   const a = n.alarm;
   const subject = `[Hemonet L${n.level}] ${a.condition} at ${a.siteId} (${a.deviceId})`;
   const text = [
-    `${a.condition} (${a.severity}) on device ${a.deviceId}, location ${a.locationId ?? '-'}, site ${a.siteId}.`,
+    `Alarm ${a.id}: ${a.condition} (${a.severity}) on device ${a.deviceId}, location ${a.locationId ?? '-'}, site ${a.siteId}.`,
     `Started ${a.startedAt}, raised ${a.raisedAt}, not acknowledged; escalation level ${n.level}.`,
     a.minValue !== null ? `Readings from ${a.minValue} to ${a.maxValue}.` : '',
   ].join('\n');

@@ -12,6 +12,7 @@ import { ingestMetrics } from '../mqtt/ingest-metrics.js';
 import { DeviceDirectory } from './device-directory.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
 import { postWebhook, type Channels, type Contact } from './notify.js';
+import { smtpEmail, type SmtpConfig } from './smtp.js';
 import { startColdChainWorker, type RetentionPolicy } from './worker.js';
 
 export type MqttMode =
@@ -27,7 +28,13 @@ export interface ColdChainOptions {
   lifecycle: LifecycleOptions;
   mqtt: MqttMode;
   workerIntervalMs?: number;
-  escalation?: { policy?: EscalationPolicy; contacts?: Contact[]; webhookSecret?: string };
+  escalation?: {
+    policy?: EscalationPolicy;
+    contacts?: Contact[];
+    webhookSecret?: string;
+    /** Relay of the email channel; without one, email notifications are recorded as failed. */
+    smtp?: SmtpConfig | null;
+  };
   /**
    * Default: raw readings 90 days (longer than the 30 days a late reading may lag); hourly
    * aggregates 30 years, the retention of traceability data (Directive 2005/61/EC as transposed
@@ -44,10 +51,11 @@ export interface ColdChain {
   stop(): Promise<void>;
 }
 
-/** Email needs an SMTP relay, which is not built yet: such notifications are recorded as failed. */
-const channelsFor = (log: ColdChainOptions['log']): Channels => ({
+const channelsFor = (log: ColdChainOptions['log'], smtp: SmtpConfig | null): Channels => ({
   webhook: postWebhook,
-  email: () => Promise.reject(new Error('no SMTP relay configured')),
+  email: smtp
+    ? smtpEmail(smtp)
+    : () => Promise.reject(new Error('no SMTP relay configured (HEMONET_SMTP_URL)')),
   log: (line) => log(line),
 });
 
@@ -69,7 +77,7 @@ export async function startColdChain(o: ColdChainOptions): Promise<ColdChain> {
       lifecycle: o.lifecycle,
       policy: o.escalation?.policy ?? defaultEscalationPolicy,
       contacts: o.escalation?.contacts ?? [],
-      channels: channelsFor(o.log),
+      channels: channelsFor(o.log, o.escalation?.smtp ?? null),
       webhookSecret: o.escalation?.webhookSecret ?? '',
       log: o.log,
       retention: o.retention ?? { rawDays: 90, hourlyDays: 30 * 366 },
