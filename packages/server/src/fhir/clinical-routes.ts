@@ -34,7 +34,11 @@ const perUnit = (
   map: (unitEvents: UnitEventRow[]) => FhirResource[],
 ): FhirResource[] => {
   const byDin = new Map<string, UnitEventRow[]>();
-  for (const e of events) byDin.set(e.din, [...(byDin.get(e.din) ?? []), e]);
+  for (const e of events) {
+    const unitEvents = byDin.get(e.din);
+    if (unitEvents) unitEvents.push(e);
+    else byDin.set(e.din, [e]);
+  }
   return [...byDin.values()].flatMap(map);
 };
 
