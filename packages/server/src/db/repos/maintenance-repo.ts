@@ -10,6 +10,17 @@ export async function refreshPlannerStatistics(db: Queryable): Promise<void> {
   await db.exec('ANALYZE');
 }
 
+/**
+ * Bring a database that has just taken a bulk load to the steady state a live server runs in:
+ * vacuum (visibility map, so index-only scans stay index-only) and analyse every table, then
+ * flush dirty pages, so that read latencies measured next are not those of the background work
+ * (autovacuum, checkpoint) that follows millions of inserts.
+ */
+export async function settleAfterBulkLoad(db: Queryable): Promise<void> {
+  await db.exec('VACUUM (ANALYZE)');
+  await db.exec('CHECKPOINT');
+}
+
 /** Donations recorded, the size of a city for sampling an already filled database. */
 export async function countDonations(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM donations');
