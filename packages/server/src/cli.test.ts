@@ -2,22 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli.js';
-import type { CliContext } from './cli/context.js';
-
-/** Runs the CLI in-process, capturing what it prints. */
-async function run(args: string[], env: Record<string, string | undefined> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env,
-    setExitCode: () => undefined,
-  };
-  const code = await runCli(args, ctx);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+import { runCliCapturing as run } from './cli/test-support/run-cli.js';
 
 describe('hemonet CLI', () => {
   it('prints the keyboard check character and type-3 flag', async () => {

@@ -2,26 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli.js';
+import { runCliCapturing as run } from './test-support/run-cli.js';
 import { openDatabase } from '../db/open-database.js';
 import { upsertSite } from '../db/repos/sites-repo.js';
 import { insertStorageLocation } from '../db/repos/storage-locations-repo.js';
 import { verifyDeviceSecret } from '../coldchain/device-secrets.js';
 import { getDeviceCredentials } from '../db/repos/devices-repo.js';
-import type { CliContext } from './context.js';
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: {},
-    setExitCode: () => undefined,
-  };
-  const code = await runCli(args, ctx);
-  return { code, stdout: out.join('\n'), stderr: err.join('') };
-}
 
 describe('hemonet device', () => {
   let dir: string;

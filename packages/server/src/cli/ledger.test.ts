@@ -2,26 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { runCli } from '../cli.js';
+import { runCliCapturing as run } from './test-support/run-cli.js';
 import { acquireDataDirLock } from '../db/data-dir-lock.js';
 import { openDatabase } from '../db/open-database.js';
 import type { SqlClient } from '../db/sql-client.js';
 import { describeDatabases } from '../db/test-support/databases.js';
 import { appendToLedger } from '../ledger/append.js';
-import type { CliContext } from './context.js';
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: {},
-    setExitCode: () => undefined,
-  };
-  const code = await runCli(args, ctx);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 
 const appendFive = async (db: SqlClient) => {
   for (let n = 0; n < 5; n++) {
