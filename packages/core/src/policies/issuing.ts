@@ -13,6 +13,12 @@ export interface IssueOptions {
    * otherwise); 0 keeps strict preference order. ABO-identical first is the default practice.
    */
   readonly preferExpiringSubstituteWithinMinutes: number;
+  /**
+   * Crossmatch reservations (units held for a patient who may not need them) take only units that
+   * will still have this long to live when the hold ends, so a unit that comes back can be used;
+   * 0 or absent reserves first-expiry-first-out like any issue, today's practice.
+   */
+  readonly reservationSpareMinutes?: number;
 }
 
 export interface IssueRequest<U extends StockUnit> {
@@ -23,6 +29,8 @@ export interface IssueRequest<U extends StockUnit> {
   readonly donorOrder: readonly GroupIndex[];
   readonly emergency: boolean;
   readonly stock: GroupedStock<U>;
+  /** Only units still in date at this time are chosen (defaults to `now`). */
+  readonly mustLastUntil?: number;
 }
 
 export interface IssueResult<U extends StockUnit> {
@@ -40,6 +48,9 @@ const mayUse = (
   req.emergency ||
   !opts.protectedGroups.includes(group) ||
   unit.expiresAt - req.now <= opts.releaseProtectedWithinMinutes;
+
+const validFrom = (req: IssueRequest<StockUnit>): number =>
+  Math.max(req.now, req.mustLastUntil ?? 0);
 
 /**
  * First-expiry-first-out issue among compatible, unexpired units. Donor groups are taken in the
@@ -64,13 +75,40 @@ export const selectUnitsForIssue = <U extends StockUnit>(
   }
   for (const group of req.donorOrder) {
     const units = req.stock[group] ?? [];
-    for (let i = firstExpiringAfter(units, req.now); i < units.length; i++) {
+    for (let i = firstExpiringAfter(units, validFrom(req)); i < units.length; i++) {
       if (chosen.length >= req.quantity) break;
       const u = units[i] as U;
       if (!taken.has(u.id) && mayUse(group, u, req, opts)) take(u);
     }
   }
   return { units: chosen, shortfall: req.quantity - chosen.length };
+};
+
+/**
+ * Units to crossmatch and hold for a patient who may not need them (C:T above 1), released after
+ * `holdMinutes`. Today's practice reserves first-expiry-first-out, so short-dated units can expire
+ * on the shelf of the reservation; with `reservationSpareMinutes` the reservation takes units that
+ * will still be usable when they come back, and the short-dated ones stay free for patients who are
+ * transfused now. A reservation is never cut short for it: without enough long-dated units it is
+ * completed first-expiry-first-out.
+ */
+export const selectUnitsForReservation = <U extends StockUnit>(
+  req: IssueRequest<U>,
+  holdMinutes: number,
+  opts: IssueOptions,
+): IssueResult<U> => {
+  const spare = opts.reservationSpareMinutes ?? 0;
+  if (spare <= 0) return selectUnitsForIssue(req, opts);
+  const lasting = selectUnitsForIssue(
+    { ...req, mustLastUntil: req.now + holdMinutes + spare },
+    opts,
+  );
+  if (lasting.shortfall === 0) return lasting;
+  // not enough long-dated units: the reservation is still honoured, short-dated units first
+  const chosen = new Set(lasting.units);
+  const stock = req.stock.map((list) => list.filter((u) => !chosen.has(u)));
+  const rest = selectUnitsForIssue({ ...req, quantity: lasting.shortfall, stock }, opts);
+  return { units: [...lasting.units, ...rest.units], shortfall: rest.shortfall };
 };
 
 /** Compatible non-preferred units that expire inside the window, soonest first. */
@@ -82,7 +120,7 @@ const expiringSubstitutes = <U extends StockUnit>(
   const found: U[] = [];
   for (const group of req.donorOrder.slice(1)) {
     const units = req.stock[group] ?? [];
-    for (let i = firstExpiringAfter(units, req.now); i < units.length; i++) {
+    for (let i = firstExpiringAfter(units, validFrom(req)); i < units.length; i++) {
       const u = units[i] as U;
       if (u.expiresAt > horizon) break;
       if (mayUse(group, u, req, opts)) found.push(u);

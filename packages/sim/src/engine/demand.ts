@@ -12,6 +12,8 @@ export interface PatientRequest {
   /** Units the patient needs transfused. */
   readonly quantity: number;
   readonly urgent: boolean;
+  /** Red cells for a grouped patient are crossmatched (emergency group-O units are not). */
+  readonly crossmatched: boolean;
   /** Extra crossmatched units reserved then released (C:T ratio above 1). */
   readonly crossmatchExtras: number;
   readonly time: number;
@@ -85,14 +87,18 @@ const drawRequest = (
       : detail.pick(world.groupCumulative);
   const ct = world.scenario.demand.crossmatch.ctRatio;
   const extrasDraw = detail.uniform();
-  const crossmatchExtras =
-    !urgent && component === RED_CELLS ? Math.floor(quantity * (ct - 1) + extrasDraw) : 0;
+  // Every red-cell request of a grouped patient is crossmatched, urgent ones included (immediate
+  // spin; massive-bleeding orders are where over-ordering is largest), so the scenario's C:T is
+  // the hospital-wide ratio that audits report. Emergency group-O units go uncrossmatched.
+  const crossmatched = group !== UNKNOWN_GROUP && component === RED_CELLS;
+  const crossmatchExtras = crossmatched ? Math.floor(quantity * (ct - 1) + extrasDraw) : 0;
   return {
     site,
     component,
     group,
     quantity,
     urgent,
+    crossmatched,
     crossmatchExtras,
     time: day * MINUTES.day + Math.floor(offset),
   };

@@ -15,6 +15,10 @@ export class Metrics {
   readonly unmetUrgent = new Float64Array(COMPONENTS);
   readonly transfers = new Float64Array(COMPONENTS);
   readonly emergencyRuns = new Float64Array(COMPONENTS);
+  /** Units crossmatched for grouped red-cell patients (supplied plus extra reservations), and
+   * those of them transfused: their ratio is the realised C:T. */
+  readonly crossmatched = new Float64Array(COMPONENTS);
+  readonly crossmatchedUsed = new Float64Array(COMPONENTS);
   /** Sum of unit ages (days since collection) at transfusion, for the mean age at issue. */
   readonly ageAtTransfusionDays = new Float64Array(COMPONENTS);
   /** Sum of squared ages at transfusion, for their standard deviation (Amsterdam: 19.4 ± 7.0 d). */

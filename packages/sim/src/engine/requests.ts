@@ -2,6 +2,7 @@ import {
   countIssuable,
   routeEmergency,
   selectUnitsForIssue,
+  selectUnitsForReservation,
   type StockSource,
 } from '@hemonet/core';
 import { UNKNOWN_GROUP, type PatientRequest } from './demand.js';
@@ -35,8 +36,8 @@ const issueAt = (
 
 /**
  * A patient request at a hospital: issue FEFO from local stock; route any shortfall from the
- * nearest sources the policy allows; reserve extra crossmatched units for routine red cells and
- * release them after the hold time. Time-to-blood is recorded for urgent requests.
+ * nearest sources the policy allows; reserve extra crossmatched units for grouped red-cell
+ * patients and release them after the hold time. Time-to-blood is recorded for urgent requests.
  */
 export const handleRequest = (st: SimState, r: PatientRequest): void => {
   const m = st.metrics;
@@ -54,6 +55,10 @@ export const handleRequest = (st: SimState, r: PatientRequest): void => {
       m.unmetUrgent[r.component] = (m.unmetUrgent[r.component] ?? 0) + 1;
   }
   m.supplied[r.component] = (m.supplied[r.component] ?? 0) + supplied;
+  if (r.crossmatched) {
+    m.crossmatched[r.component] = (m.crossmatched[r.component] ?? 0) + supplied;
+    m.crossmatchedUsed[r.component] = (m.crossmatchedUsed[r.component] ?? 0) + supplied;
+  }
   if (r.urgent && supplied === r.quantity) m.timeToBlood[r.component]?.push(minutes);
   if (r.crossmatchExtras > 0) reserveExtras(st, r);
 };
@@ -95,9 +100,16 @@ const routeShortfall = (
 
 /** Crossmatched units beyond need are held for the patient, then released (C:T ratio > 1). */
 const reserveExtras = (st: SimState, r: PatientRequest): void => {
-  const units = issueAt(st, r.site, { ...r, urgent: false }, r.crossmatchExtras, st.now);
-  if (units.length === 0) return;
-  st.heldAdd(r.site, r.component, units.length);
   const hold = st.world.scenario.demand.crossmatch.holdHours * 60;
+  const stock = st.stocks[r.site]?.groups(r.component) ?? [];
+  const { units } = selectUnitsForReservation(
+    { now: st.now, quantity: r.crossmatchExtras, ...donorsFor(st, r), emergency: false, stock },
+    hold,
+    st.policy.issueOptions,
+  );
+  st.metrics.crossmatched[r.component] = (st.metrics.crossmatched[r.component] ?? 0) + units.length;
+  if (units.length === 0) return;
+  st.stocks[r.site]?.remove(units);
+  st.heldAdd(r.site, r.component, units.length);
   st.queue.push(st.now + hold, { kind: 'release', site: r.site, units });
 };

@@ -22,6 +22,8 @@ export interface ComponentOutcome {
   readonly timeToBloodP95: number;
   readonly transfers: number;
   readonly emergencyRuns: number;
+  /** Units crossmatched ÷ those of them transfused: the realised C:T (0 where none are). */
+  readonly crossmatchToTransfusion: number;
 }
 
 export type SiteFlow = Record<FlowKind | 'opening' | 'closing', number>;
@@ -81,6 +83,7 @@ const outcome = (st: SimState, c: number): ComponentOutcome => {
     timeToBloodP95: quantile(ttb, 0.95),
     transfers: m.transfers[c] ?? 0,
     emergencyRuns: m.emergencyRuns[c] ?? 0,
+    crossmatchToTransfusion: ratio(m.crossmatched[c] ?? 0, m.crossmatchedUsed[c] ?? 0),
   };
 };
 

@@ -80,6 +80,7 @@ describe('crossmatch reservations', () => {
       group: O_POS,
       quantity: 2,
       urgent: false,
+      crossmatched: true,
       crossmatchExtras: 2,
       time: 0,
     };
@@ -95,5 +96,40 @@ describe('crossmatch reservations', () => {
     expect(stock?.countGroup(RED, O_POS)).toBe(3);
     expect(st.metrics.get(1, RED, 'expired')).toBe(1);
     expect(st.onSite(CENTER, RED)).toBe(0);
+    expect(st.metrics.crossmatched[RED]).toBe(4);
+    expect(st.metrics.crossmatchedUsed[RED]).toBe(2);
+  });
+
+  it('under the network rule reserve only units still usable after the hold', () => {
+    const base = steeredWorld({}).scenario;
+    const network = { ...base.policies.network, reservationSpareHours: 72 };
+    const world = worldOf({ ...base, policies: { ...base.policies, network } });
+    const st = new SimState(world, createPolicy('network', world), 1);
+    const spare = 72 * MINUTES.hour;
+    const hold = world.scenario.demand.crossmatch.holdHours * MINUTES.hour;
+    const stock = st.stocks[1];
+    for (let id = 1; id <= 12; id++)
+      stock?.add({ id, component: RED, group: O_POS, expiresAt: id * MINUTES.day });
+    st.now = 0;
+    handleRequest(st, {
+      site: 1,
+      component: RED,
+      group: O_POS,
+      quantity: 2,
+      urgent: false,
+      crossmatched: true,
+      crossmatchExtras: 2,
+      time: 0,
+    });
+    const release = st.queue.pop();
+    if (release?.item.kind !== 'release') throw new Error('expected the reservation release');
+    for (const u of release.item.units) expect(u.expiresAt).toBeGreaterThan(hold + spare);
+    // the two short-dated units after the transfused ones stay free for the next patients
+    expect(
+      stock
+        ?.list(RED, O_POS)
+        .slice(0, 2)
+        .map((u) => u.id),
+    ).toEqual([3, 4]);
   });
 });

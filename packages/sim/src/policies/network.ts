@@ -30,6 +30,7 @@ export const createNetworkPolicy = (world: World): SimPolicy => {
       protectedGroups: world.protectedGroups,
       releaseProtectedWithinMinutes: p.releaseProtectedWithinHours * MINUTES.hour,
       preferExpiringSubstituteWithinMinutes: p.preferExpiringSubstituteWithinHours * MINUTES.hour,
+      reservationSpareMinutes: p.reservationSpareHours * MINUTES.hour,
     },
     orders: (view) => forecastOrders(view, rules),
     allocate: (view, c, stock, orders) =>

@@ -85,7 +85,8 @@ export const scenarioSchema = z.object({
   }),
   demand: z.object({
     components: perComponent(componentDemandSchema),
-    /** Crossmatch-to-transfusion ratio for routine red-cell requests, and reservation hold. */
+    /** Hospital-wide crossmatch-to-transfusion ratio of red cells (grouped patients), and the
+     * hours crossmatched units stay reserved (sample validity). */
     crossmatch: z.object({ ctRatio: z.number().min(1), holdHours: z.number().positive() }),
     /** Share of urgent red-cell requests for patients of unknown group (emergency group O). */
     urgentUnknownGroupShare: fraction,
@@ -141,6 +142,8 @@ export const scenarioSchema = z.object({
       releaseProtectedWithinHours: z.number().nonnegative(),
       preferExpiringSubstituteWithinHours: z.number().nonnegative(),
       minRemainingHoursOnArrival: z.number().nonnegative(),
+      /** Crossmatch reservations take only units with this long to live after the hold (0 = FEFO). */
+      reservationSpareHours: z.number().nonnegative().default(0),
     }),
   }),
 });
