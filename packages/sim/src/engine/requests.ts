@@ -42,6 +42,7 @@ const issueAt = (
 export const handleRequest = (st: SimState, r: PatientRequest): void => {
   const m = st.metrics;
   const local = issueAt(st, r.site, r, r.quantity, st.now);
+  assertSafeTransfusion(st, r, local, st.now);
   m.transfuse(r.site, local, st.now, st.world.shelfLifeMinutes);
   m.requested[r.component] = (m.requested[r.component] ?? 0) + r.quantity;
   let supplied = local.length;
@@ -88,6 +89,7 @@ const routeShortfall = (
   for (const leg of route.legs) {
     const arrival = st.now + dispatch + leg.travelMinutes;
     const units = issueAt(st, leg.siteId, r, leg.quantity, arrival);
+    assertSafeTransfusion(st, r, units, arrival);
     st.metrics.add(leg.siteId, r.component, 'shippedOut', units.length);
     st.inTransit[r.component] = (st.inTransit[r.component] ?? 0) + units.length;
     st.queue.push(arrival, { kind: 'arrival', site: r.site, units, transfuse: true });
@@ -96,6 +98,29 @@ const routeShortfall = (
   if (route.legs.length > 0)
     st.metrics.emergencyRuns[r.component] = (st.metrics.emergencyRuns[r.component] ?? 0) + 1;
   return { quantity, minutes: dispatch + route.etaMinutes };
+};
+
+/**
+ * The twin's safety invariant, checked on every unit it transfuses: in date when it reaches the
+ * patient and compatible by core's table (group O for a patient not yet grouped). A policy that
+ * breaks it is a bug, so the run stops rather than report figures built on unsafe issues.
+ */
+export const assertSafeTransfusion = (
+  st: Pick<SimState, 'world'>,
+  r: PatientRequest,
+  units: readonly SimUnit[],
+  at: number,
+): void => {
+  const allowed =
+    r.group === UNKNOWN_GROUP
+      ? st.world.emergencyRedCellGroups
+      : (st.world.donorOrder[r.component]?.[r.group] ?? []);
+  for (const u of units) {
+    if (u.expiresAt <= at || u.component !== r.component || !allowed.includes(u.group))
+      throw new Error(
+        `unsafe transfusion: unit ${u.id} (component ${u.component}, group ${u.group}, expires ${u.expiresAt}) for a group ${r.group} patient at ${at}`,
+      );
+  }
 };
 
 /** Crossmatched units beyond need are held for the patient, then released (C:T ratio > 1). */

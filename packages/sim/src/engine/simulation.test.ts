@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/load.js';
 import { simComponents } from '../scenario/schema.js';
 import { runInProcess, runTask, worldOf } from '../run.js';
+import { assertSafeTransfusion } from './requests.js';
 import type { ReplicationResult } from './result.js';
 
 const city = loadScenario('city');
@@ -45,6 +46,37 @@ describe('conservation', () => {
         (r.inTransit.closing[ci] ?? 0);
       expect(out).toBe(into);
     });
+  });
+});
+
+describe('safety', () => {
+  it('every unit transfused in a city run was in date and compatible (checked on each issue)', () => {
+    // runReplication stops with "unsafe transfusion" on the first violation (assertSafeTransfusion)
+    for (const r of [isolated, network])
+      expect(r.components.redCells.transfused).toBeGreaterThan(0);
+  });
+
+  it('the check stops a run on an expired or incompatible unit', () => {
+    const A_POS = 2;
+    const B_POS = 4;
+    const patient = {
+      site: 1,
+      component: 0,
+      group: A_POS,
+      quantity: 1,
+      urgent: false,
+      crossmatched: true,
+      crossmatchExtras: 0,
+      time: 0,
+    };
+    const unit = (group: number, expiresAt: number) => ({ id: 1, component: 0, group, expiresAt });
+    const st = { world: cityWorld };
+    expect(() => assertSafeTransfusion(st, patient, [unit(A_POS, 100)], 50)).not.toThrow();
+    expect(() => assertSafeTransfusion(st, patient, [unit(A_POS, 50)], 50)).toThrow(/unsafe/);
+    expect(() => assertSafeTransfusion(st, patient, [unit(B_POS, 100)], 50)).toThrow(/unsafe/);
+    expect(() =>
+      assertSafeTransfusion(st, { ...patient, group: -1 }, [unit(A_POS, 100)], 50),
+    ).toThrow(/unsafe/);
   });
 });
 
