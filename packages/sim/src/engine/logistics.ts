@@ -83,17 +83,23 @@ export const handleArrival = (
   site: number,
   units: readonly SimUnit[],
   transfuse: boolean,
+  holdUntil?: number,
 ): void => {
   for (const u of units) {
     st.metrics.add(site, u.component, 'received');
     if (transfuse) {
       st.inTransit[u.component] = (st.inTransit[u.component] ?? 0) - 1;
       st.metrics.transfuse(site, [u], st.now, st.world.shelfLifeMinutes);
+    } else if (holdUntil !== undefined) {
+      st.inTransit[u.component] = (st.inTransit[u.component] ?? 0) - 1;
+      st.heldAdd(site, u.component, 1);
     } else {
       st.inboundAdd(site, u, -1);
       st.stocks[site]?.add(u);
     }
   }
+  if (holdUntil !== undefined && units.length > 0)
+    st.queue.push(Math.max(holdUntil, st.now), { kind: 'release', site, units: [...units] });
 };
 
 /** Crossmatch hold over: units still in date go back to free stock, the others expired on hold. */

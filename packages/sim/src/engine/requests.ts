@@ -64,13 +64,24 @@ export const handleRequest = (st: SimState, r: PatientRequest): void => {
   if (r.crossmatchExtras > 0) reserveExtras(st, r);
 };
 
-const routeShortfall = (
+/** Where routed units go on arrival: to the patient now, or into a reservation until `releaseAt`. */
+type Delivery =
+  { readonly kind: 'transfuse' } | { readonly kind: 'reserve'; readonly releaseAt: number };
+
+const routeShortfall = (st: SimState, r: PatientRequest, shortfall: number) => {
+  const t = st.world.scenario.transport;
+  const dispatch = r.urgent ? t.emergencyDispatchMinutes : t.rushDispatchMinutes;
+  return routeFromSources(st, r, shortfall, dispatch, { kind: 'transfuse' });
+};
+
+/** Units a hospital lacks, from the nearest compatible stock the policy lets it draw on. */
+const routeFromSources = (
   st: SimState,
   r: PatientRequest,
   shortfall: number,
+  dispatch: number,
+  delivery: Delivery,
 ): { quantity: number; minutes: number } => {
-  const t = st.world.scenario.transport;
-  const dispatch = r.urgent ? t.emergencyDispatchMinutes : t.rushDispatchMinutes;
   const d = donorsFor(st, r);
   const sources: StockSource[] = st.policy.sources(st, r.site).map((s) => ({
     siteId: s,
@@ -88,11 +99,20 @@ const routeShortfall = (
   let quantity = 0;
   for (const leg of route.legs) {
     const arrival = st.now + dispatch + leg.travelMinutes;
-    const units = issueAt(st, leg.siteId, r, leg.quantity, arrival);
+    const units =
+      delivery.kind === 'transfuse'
+        ? issueAt(st, leg.siteId, r, leg.quantity, arrival)
+        : reserveAt(st, leg.siteId, r, leg.quantity, arrival, delivery.releaseAt - arrival);
     assertSafeTransfusion(st, r, units, arrival);
     st.metrics.add(leg.siteId, r.component, 'shippedOut', units.length);
     st.inTransit[r.component] = (st.inTransit[r.component] ?? 0) + units.length;
-    st.queue.push(arrival, { kind: 'arrival', site: r.site, units, transfuse: true });
+    st.queue.push(arrival, {
+      kind: 'arrival',
+      site: r.site,
+      units,
+      transfuse: delivery.kind === 'transfuse',
+      ...(delivery.kind === 'reserve' ? { holdUntil: delivery.releaseAt } : {}),
+    });
     quantity += units.length;
   }
   if (route.legs.length > 0)
@@ -123,18 +143,42 @@ export const assertSafeTransfusion = (
   }
 };
 
-/** Crossmatched units beyond need are held for the patient, then released (C:T ratio > 1). */
-const reserveExtras = (st: SimState, r: PatientRequest): void => {
-  const hold = st.world.scenario.demand.crossmatch.holdHours * 60;
-  const stock = st.stocks[r.site]?.groups(r.component) ?? [];
+const reserveAt = (
+  st: SimState,
+  site: number,
+  r: PatientRequest,
+  quantity: number,
+  now: number,
+  holdMinutes: number,
+): SimUnit[] => {
+  const stock = st.stocks[site]?.groups(r.component) ?? [];
   const { units } = selectUnitsForReservation(
-    { now: st.now, quantity: r.crossmatchExtras, ...donorsFor(st, r), emergency: false, stock },
-    hold,
+    { now, quantity, ...donorsFor(st, r), emergency: false, stock },
+    holdMinutes,
     st.policy.issueOptions,
   );
-  st.metrics.crossmatched[r.component] = (st.metrics.crossmatched[r.component] ?? 0) + units.length;
-  if (units.length === 0) return;
-  st.stocks[r.site]?.remove(units);
-  st.heldAdd(r.site, r.component, units.length);
-  st.queue.push(st.now + hold, { kind: 'release', site: r.site, units });
+  st.stocks[site]?.remove(units);
+  return units;
+};
+
+/**
+ * Crossmatched units beyond need are held for the patient, then released (C:T ratio > 1). What
+ * the hospital cannot reserve from its own stock comes by rush delivery from the sources its
+ * policy allows, so a policy that keeps less stock does not get away with smaller reservations.
+ */
+const reserveExtras = (st: SimState, r: PatientRequest): void => {
+  const hold = st.world.scenario.demand.crossmatch.holdHours * 60;
+  const units = reserveAt(st, r.site, r, r.crossmatchExtras, st.now, hold);
+  let reserved = units.length;
+  if (units.length > 0) {
+    st.heldAdd(r.site, r.component, units.length);
+    st.queue.push(st.now + hold, { kind: 'release', site: r.site, units });
+  }
+  const missing = r.crossmatchExtras - units.length;
+  if (missing > 0) {
+    const rush = st.world.scenario.transport.rushDispatchMinutes;
+    const releaseAt = st.now + hold;
+    reserved += routeFromSources(st, r, missing, rush, { kind: 'reserve', releaseAt }).quantity;
+  }
+  st.metrics.crossmatched[r.component] = (st.metrics.crossmatched[r.component] ?? 0) + reserved;
 };

@@ -17,6 +17,8 @@ export type SimEvent =
       readonly site: number;
       readonly units: SimUnit[];
       readonly transfuse: boolean;
+      /** Units routed into a crossmatch reservation: held on arrival, released at this time. */
+      readonly holdUntil?: number;
     }
   | { readonly kind: 'release'; readonly site: number; readonly units: SimUnit[] };
 

@@ -4,7 +4,7 @@ import { worldOf } from '../run.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { PatientRequest } from './demand.js';
-import { handleRelease } from './logistics.js';
+import { handleArrival, handleRelease } from './logistics.js';
 import { handleRequest } from './requests.js';
 import { SimState } from './state.js';
 import { dailyCollections, type SupplyInputs } from './supply.js';
@@ -98,6 +98,38 @@ describe('crossmatch reservations', () => {
     expect(st.onSite(CENTER, RED)).toBe(0);
     expect(st.metrics.crossmatched[RED]).toBe(4);
     expect(st.metrics.crossmatchedUsed[RED]).toBe(2);
+  });
+
+  it('what the hospital cannot reserve itself comes from the centre by rush delivery, then is held', () => {
+    const world = steeredWorld({});
+    const st = new SimState(world, createPolicy('isolated', world), 1);
+    for (let id = 1; id <= 3; id++)
+      st.stocks[1]?.add({ id, component: RED, group: O_POS, expiresAt: 30 * MINUTES.day });
+    st.stocks[CENTER]?.add({ id: 9, component: RED, group: O_POS, expiresAt: 20 * MINUTES.day });
+    st.now = 0;
+    handleRequest(st, {
+      site: 1,
+      component: RED,
+      group: O_POS,
+      quantity: 2,
+      urgent: false,
+      crossmatched: true,
+      crossmatchExtras: 2,
+      time: 0,
+    });
+    expect(st.metrics.crossmatched[RED]).toBe(4);
+    const arrival = st.queue.pop();
+    if (arrival?.item.kind !== 'arrival') throw new Error('expected the rush delivery');
+    expect(arrival.item.units.map((u) => u.id)).toEqual([9]);
+    st.now = arrival.time;
+    handleArrival(st, arrival.item.site, arrival.item.units, false, arrival.item.holdUntil);
+    expect(st.onSite(1, RED)).toBe(2); // one reserved locally, one delivered into the reservation
+    expect(st.stocks[1]?.countGroup(RED, O_POS)).toBe(0);
+    const releases = [st.queue.pop(), st.queue.pop()];
+    for (const r of releases) {
+      expect(r?.item.kind).toBe('release');
+      expect(r?.time).toBe(world.scenario.demand.crossmatch.holdHours * MINUTES.hour);
+    }
   });
 
   it('under the network rule reserve only units still usable after the hold', () => {
