@@ -13,7 +13,8 @@ import { patientAtUserSite, patientBloodGroup, requirePatientGroup } from './pat
 import { recordUnitEvents, type RecordedUnitEvent } from './record-unit-events.js';
 import { changeUnit, changeUnits, recordedAt } from './unit-context.js';
 
-const factorsOf = (patient: Patient, at: Date): RecipientFactors => ({
+/** What core's compatibility rules weigh besides the group (RhD-negative for girls and women). */
+export const factorsOf = (patient: Patient, at: Date): RecipientFactors => ({
   sex: patient.sex === 'female' ? 'F' : patient.sex === 'male' ? 'M' : 'U',
   ...(patient.birthYear ? { ageYears: at.getUTCFullYear() - patient.birthYear } : {}),
 });

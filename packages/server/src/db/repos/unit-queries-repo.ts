@@ -104,3 +104,25 @@ export const findLapsedReservations = async (
   );
   return rows;
 };
+
+/**
+ * Units at a site that the lifecycle would let a patient take now (RESERVED or ISSUED): released
+ * stock (`available`), or `reserved` whose reservation has lapsed (core's `activeReservation`
+ * treats it as free; the sweep has not yet released it), of one component class and still in date
+ * (core's `isExpiredAt`: expired from the expiry instant on). Held, quarantined and in-transit units
+ * are not in these statuses. Compatibility is left to the caller, who knows the patient. FEFO order.
+ */
+export const listIssuableUnits = async (
+  db: Queryable,
+  f: { siteId: string; componentClass: ComponentClass; at: Date },
+): Promise<UnitRow[]> => {
+  const { rows } = await db.query<UnitRow>(
+    `SELECT ${columns} FROM units
+     WHERE site_id = $1 AND component_class = $2 AND expires_at > $3
+       AND (status = 'available'
+         OR (status = 'reserved' AND (state->'reservation'->>'until')::timestamptz <= $3))
+     ORDER BY expires_at, din`,
+    [f.siteId, f.componentClass, f.at],
+  );
+  return rows;
+};

@@ -18,6 +18,7 @@ import { reservationRoutes } from './reservations/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { shipmentRoutes } from './shipments/routes.js';
 import { siteRoutes } from './sites/routes.js';
+import { unitSuggestionRoutes } from './unit-suggestions/routes.js';
 import { unitActionRoutes } from './units/actions.js';
 import { unitReleaseRoutes } from './units/release.js';
 import { unitRoutes } from './units/routes.js';
@@ -37,6 +38,7 @@ export const routeModules: readonly RouteModule[] = [
   shipmentRoutes,
   patientRoutes,
   reservationRoutes,
+  unitSuggestionRoutes,
   bedsideRoutes,
   reactionRoutes,
   lookbackRoutes,

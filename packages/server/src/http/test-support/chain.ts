@@ -11,19 +11,27 @@ let donorCounter = 0;
 
 /**
  * Collects a whole-blood donation at the center, tests it, splits it into red cells and plasma,
- * and releases the red cells: returns the red-cell unit key, available at BC.
+ * and releases the red cells: returns the red-cell unit key, available at BC. An earlier
+ * `collectedAt` gives a shorter-dated unit.
  */
 export const availableRedCells = async (
   h: Harness,
   din: string,
   group = { abo: 'O', rhd: 'pos' },
+  collectedAt?: Date,
 ): Promise<string> => {
   const donorId = `DONOR-${++donorCounter}-${din}`;
   const staff = (method: 'POST', url: string, payload?: object) =>
     h.as('center_staff', 'BC', { method, url, payload });
   expectOk(await staff('POST', '/api/donors', { id: donorId, bloodGroup: group }), 201);
   expectOk(
-    await staff('POST', '/api/donations', { din, donorId, productCode: 'E9001V00', volumeMl: 450 }),
+    await staff('POST', '/api/donations', {
+      din,
+      donorId,
+      productCode: 'E9001V00',
+      volumeMl: 450,
+      ...(collectedAt ? { collectedAt: collectedAt.toISOString() } : {}),
+    }),
     201,
   );
   expectOk(await staff('POST', `/api/units/${din}/processing`));

@@ -441,6 +441,18 @@ export const routeTable = (f: Fixtures): Record<string, RouteCase> => ({
       until: '2100-01-01T00:00:00Z',
     }),
   },
+  'GET /api/patients/:patientId/unit-suggestions': {
+    url: `/api/patients/${f.patientH1}/unit-suggestions?component=RED_CELLS&quantity=2&purpose=transfuse`,
+    forbidden: forbiddenSite(bankH2),
+    malformed: bad(
+      bankH1,
+      undefined,
+      `/api/patients/${f.patientH1}/unit-suggestions?component=RED_CELLS&quantity=0&purpose=transfuse`,
+    ),
+    unknown: notFound(bankH1, 'PATIENT_NOT_FOUND', {
+      url: `/api/patients/${GHOST_ID}/unit-suggestions?component=RED_CELLS&quantity=2&purpose=reserve`,
+    }),
+  },
   'POST /api/bedside-checks': {
     url: '/api/bedside-checks',
     forbidden: forbiddenRole(courier, { din: f.finalH1, patientId: f.patientH1 }),

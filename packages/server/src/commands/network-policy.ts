@@ -1,0 +1,20 @@
+import { groupIndex, MINUTES_PER_DAY, type IssueOptions } from '@hemonet/core';
+
+const HOUR = MINUTES_PER_DAY / 24;
+
+/**
+ * The issuing policy of the live network: the values of `policies.network` in the digital twin's
+ * city scenario (packages/sim/scenarios/city.yaml), so what the twin measures is what the blood
+ * bank is advised to do. Change them together.
+ *
+ * - O RhD-negative is kept for O RhD-negative patients unless it would expire within 72 h.
+ * - A compatible substitute expiring within 48 h goes before ABO/RhD-identical stock.
+ * - A crossmatch reservation takes units that will still have 72 h to live when the hold ends,
+ *   so a unit that comes back unused can serve one more hold.
+ */
+export const NETWORK_ISSUE_OPTIONS: IssueOptions = {
+  protectedGroups: [groupIndex({ abo: 'O', rhd: 'neg' })],
+  releaseProtectedWithinMinutes: 72 * HOUR,
+  preferExpiringSubstituteWithinMinutes: 48 * HOUR,
+  reservationSpareMinutes: 72 * HOUR,
+};

@@ -1,0 +1,104 @@
+import {
+  donorPreference,
+  GROUP_COUNT,
+  groupIndex,
+  selectUnitsForIssue,
+  selectUnitsForReservation,
+  type BloodGroup,
+  type ComponentClass,
+  type IssueRequest,
+  type StockUnit,
+} from '@hemonet/core';
+import type { AuthUser } from '../auth/user.js';
+import { listIssuableUnits, type UnitRow } from '../db/repos/unit-queries-repo.js';
+import type { CommandDeps } from './deps.js';
+import { NETWORK_ISSUE_OPTIONS } from './network-policy.js';
+import { patientAtUserSite, requirePatientGroup } from './patients.js';
+import { factorsOf } from './transfusion.js';
+
+export const suggestionPurposes = ['transfuse', 'reserve'] as const;
+export type SuggestionPurpose = (typeof suggestionPurposes)[number];
+
+export interface SuggestionInput {
+  patientId: string;
+  componentClass: ComponentClass;
+  quantity: number;
+  purpose: SuggestionPurpose;
+  /** How long a reservation holds the units before they return to stock (`reserve` only). */
+  holdHours: number;
+}
+
+export interface UnitSuggestion {
+  din: string;
+  bloodGroup: BloodGroup;
+  expiresAt: Date;
+  /** A compatible unit of another ABO/RhD group than the patient's. */
+  substitute: boolean;
+}
+
+export interface UnitSuggestions {
+  suggestions: UnitSuggestion[];
+  /** Units asked for that the site cannot offer. */
+  shortfall: number;
+}
+
+/** A candidate as core's policies see it, carrying its row back out. */
+interface Candidate extends StockUnit {
+  readonly row: UnitRow;
+}
+
+/** Core's policies count time in minutes on any clock: epoch minutes here. */
+const toMinutes = (d: Date): number => d.getTime() / 60_000;
+
+/** Candidates as core's grouped stock: per group index, first expiry first. */
+const groupedStock = (rows: readonly UnitRow[]): Candidate[][] => {
+  const stock = Array.from({ length: GROUP_COUNT }, (): Candidate[] => []);
+  rows.forEach((row, id) => {
+    const group = groupIndex({ abo: row.abo, rhd: row.rhd });
+    stock[group]?.push({ id, group, expiresAt: toMinutes(row.expiresAt), row });
+  });
+  for (const units of stock) units.sort((a, b) => a.expiresAt - b.expiresAt);
+  return stock;
+};
+
+/**
+ * Which units a blood bank should crossmatch or issue for a patient of the user's site, chosen by
+ * the same core functions the digital twin runs under the network policy. Advice only: nothing is
+ * reserved, and the reservation or issue still goes through the lifecycle's checks.
+ */
+export const suggestUnits = async (
+  deps: CommandDeps,
+  user: AuthUser,
+  input: SuggestionInput,
+): Promise<UnitSuggestions> => {
+  const patient = await patientAtUserSite(deps.db, user, input.patientId);
+  const patientGroup = await requirePatientGroup(deps.db, patient.id);
+  const at = deps.clock();
+  const rows = await listIssuableUnits(deps.db, {
+    siteId: user.siteId,
+    componentClass: input.componentClass,
+    at,
+  });
+  const recipientGroup = groupIndex(patientGroup);
+  // The same factors the lifecycle checks compatibility with, so every suggestion would pass it.
+  const donors = donorPreference(input.componentClass, patientGroup, factorsOf(patient, at));
+  const request: IssueRequest<Candidate> = {
+    now: toMinutes(at),
+    quantity: input.quantity,
+    recipientGroup,
+    donorOrder: donors.map(groupIndex),
+    emergency: false,
+    stock: groupedStock(rows),
+  };
+  const { units, shortfall } =
+    input.purpose === 'reserve'
+      ? selectUnitsForReservation(request, input.holdHours * 60, NETWORK_ISSUE_OPTIONS)
+      : selectUnitsForIssue(request, NETWORK_ISSUE_OPTIONS);
+  const suggestions = units.map(({ row, group }) => ({
+    din: row.din,
+    bloodGroup: { abo: row.abo, rhd: row.rhd },
+    expiresAt: row.expiresAt,
+    substitute: group !== recipientGroup,
+  }));
+  return { suggestions, shortfall };
+};
