@@ -5,7 +5,7 @@ const HOUR = MINUTES_PER_DAY / 24;
 /**
  * The issuing policy of the live network: the values of `policies.network` in the digital twin's
  * city scenario (packages/sim/scenarios/city.yaml), so what the twin measures is what the blood
- * bank is advised to do. Change them together.
+ * bank is advised to do (network-policy.test.ts fails if they drift apart).
  *
  * - O RhD-negative is kept for O RhD-negative patients unless it would expire within 72 h.
  * - A compatible substitute expiring within 48 h goes before ABO/RhD-identical stock.
