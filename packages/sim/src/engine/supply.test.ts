@@ -66,6 +66,18 @@ describe('donor turnout and the centre steering it', () => {
   });
 });
 
+/** A routine O RhD-positive patient at site 1 who needs 2 units and has 2 more crossmatched. */
+const twoNeededTwoReserved: PatientRequest = {
+  site: 1,
+  component: RED,
+  group: O_POS,
+  quantity: 2,
+  urgent: false,
+  crossmatched: true,
+  crossmatchExtras: 2,
+  time: 0,
+};
+
 describe('crossmatch reservations', () => {
   it('hold the extra units out of free stock for the hold time, then return them', () => {
     const world = steeredWorld({});
@@ -74,17 +86,7 @@ describe('crossmatch reservations', () => {
     for (let id = 1; id <= 6; id++)
       stock?.add({ id, component: RED, group: O_POS, expiresAt: id * MINUTES.day });
     st.now = 0;
-    const request: PatientRequest = {
-      site: 1,
-      component: RED,
-      group: O_POS,
-      quantity: 2,
-      urgent: false,
-      crossmatched: true,
-      crossmatchExtras: 2,
-      time: 0,
-    };
-    handleRequest(st, request);
+    handleRequest(st, twoNeededTwoReserved);
     expect(stock?.countGroup(RED, O_POS)).toBe(2);
     expect(st.onSite(1, RED)).toBe(4);
     const release = st.queue.pop();
@@ -107,16 +109,7 @@ describe('crossmatch reservations', () => {
       st.stocks[1]?.add({ id, component: RED, group: O_POS, expiresAt: 30 * MINUTES.day });
     st.stocks[CENTER]?.add({ id: 9, component: RED, group: O_POS, expiresAt: 20 * MINUTES.day });
     st.now = 0;
-    handleRequest(st, {
-      site: 1,
-      component: RED,
-      group: O_POS,
-      quantity: 2,
-      urgent: false,
-      crossmatched: true,
-      crossmatchExtras: 2,
-      time: 0,
-    });
+    handleRequest(st, twoNeededTwoReserved);
     expect(st.metrics.crossmatched[RED]).toBe(4);
     const arrival = st.queue.pop();
     if (arrival?.item.kind !== 'arrival') throw new Error('expected the rush delivery');
@@ -143,16 +136,7 @@ describe('crossmatch reservations', () => {
     for (let id = 1; id <= 12; id++)
       stock?.add({ id, component: RED, group: O_POS, expiresAt: id * MINUTES.day });
     st.now = 0;
-    handleRequest(st, {
-      site: 1,
-      component: RED,
-      group: O_POS,
-      quantity: 2,
-      urgent: false,
-      crossmatched: true,
-      crossmatchExtras: 2,
-      time: 0,
-    });
+    handleRequest(st, twoNeededTwoReserved);
     const release = st.queue.pop();
     if (release?.item.kind !== 'release') throw new Error('expected the reservation release');
     for (const u of release.item.units) expect(u.expiresAt).toBeGreaterThan(hold + spare);
