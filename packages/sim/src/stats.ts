@@ -33,6 +33,8 @@ export interface ComponentSummary {
   readonly unitsIntoInventory: Estimate;
   readonly expiredAtCenter: Estimate;
   readonly transfers: Estimate;
+  /** Unscheduled runs (rush or emergency courier) bringing units a hospital lacked. */
+  readonly emergencyRuns: Estimate;
   /** Units crossmatched ÷ of those transfused (the realised C:T; 0 where none are crossmatched). */
   readonly crossmatchToTransfusion: Estimate;
   readonly urgentRequests: Estimate;
@@ -62,6 +64,7 @@ export const summarise = (runs: readonly ReplicationResult[]): PolicySummary =>
         unitsIntoInventory: over(runs, c, (o) => o.produced),
         expiredAtCenter: over(runs, c, (o) => o.expiredAtCenter),
         transfers: over(runs, c, (o) => o.transfers),
+        emergencyRuns: over(runs, c, (o) => o.emergencyRuns),
         crossmatchToTransfusion: over(runs, c, (o) => o.crossmatchToTransfusion),
         urgentRequests: over(runs, c, (o) => o.urgentRequests),
         unmetUrgentRequests: over(runs, c, (o) => o.unmetUrgentRequests),

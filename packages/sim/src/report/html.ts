@@ -42,12 +42,14 @@ const summaryTable = (r: SimReport): string => {
       (c) =>
         `<tr><td>${escapeHtml(policy)}</td><td>${LABELS[c]}</td><td>${pct(s[c].outdateRate)}</td>` +
         `<td>${s[c].outdatedUnits.mean.toFixed(0)}</td><td>${pct(s[c].fillRate)}</td>` +
-        `<td>${minutes(s[c].timeToBloodMinutes.median)}</td><td>${minutes(s[c].timeToBloodMinutes.p95)}</td></tr>`,
+        `<td>${minutes(s[c].timeToBloodMinutes.median)}</td><td>${minutes(s[c].timeToBloodMinutes.p95)}</td>` +
+        `<td>${s[c].transfers.mean.toFixed(0)}</td><td>${s[c].emergencyRuns.mean.toFixed(0)}</td></tr>`,
     ),
   );
   return (
     '<table><thead><tr><th>Policy</th><th>Component</th><th>Outdate rate [95% CI]</th><th>Outdated units</th>' +
-    '<th>Fill rate</th><th>Urgent time-to-blood, median</th><th>p95</th></tr></thead><tbody>' +
+    '<th>Fill rate</th><th>Urgent time-to-blood, median</th><th>p95</th>' +
+    '<th>Units moved between hospitals</th><th>Rush and emergency runs</th></tr></thead><tbody>' +
     rows.join('') +
     '</tbody></table>'
   );
