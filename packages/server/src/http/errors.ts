@@ -15,6 +15,7 @@ export interface ErrorBody {
  */
 const statusByCode: Readonly<Record<string, number>> = {
   VALIDATION_FAILED: 400,
+  WEAK_PASSWORD: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,

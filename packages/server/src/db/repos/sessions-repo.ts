@@ -39,15 +39,21 @@ export const revokeSession = async (db: Queryable, tokenHash: string, at: Date):
   );
 };
 
-/** Revoke every live session of a user (password change, user disabled). */
+/**
+ * Revoke every live session of a user (user disabled, password reset), or every one but
+ * `keepTokenHash` (a password change keeps the session that made it).
+ */
 export const revokeUserSessions = async (
   db: Queryable,
   userId: string,
   at: Date,
+  keepTokenHash: string | null = null,
 ): Promise<number> => {
   const { rows } = await db.query<{ token_hash: string }>(
-    `UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING token_hash`,
-    [userId, at],
+    `UPDATE sessions SET revoked_at = $2
+     WHERE user_id = $1 AND revoked_at IS NULL AND token_hash IS DISTINCT FROM $3
+     RETURNING token_hash`,
+    [userId, at, keepTokenHash],
   );
   return rows.length;
 };

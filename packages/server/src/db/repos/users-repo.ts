@@ -96,6 +96,15 @@ export const disableUser = async (db: Queryable, username: string, at: Date): Pr
   return rows.length > 0;
 };
 
+/** Replace a user's password hash (password change or admin reset). */
+export const setPasswordHash = async (
+  db: Queryable,
+  userId: string,
+  passwordHash: string,
+): Promise<void> => {
+  await db.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [userId, passwordHash]);
+};
+
 /** Many users in one statement (demo seeding). */
 export const insertUsers = async (db: Queryable, users: readonly NewUser[]): Promise<void> => {
   if (users.length === 0) return;

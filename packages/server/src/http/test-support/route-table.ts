@@ -11,7 +11,7 @@ export interface Fixtures {
   /** A shipment BC → H1 still in transit. */
   shipmentToH1: string;
   notificationH1: string;
-  /** A user of H1 (for disable). */
+  /** A user of H1 (for disable and password reset). */
   usernameH1: string;
 }
 
@@ -217,6 +217,11 @@ export const routeTable = (f: Fixtures): Record<string, RouteCase> => ({
     forbidden: { openToEveryRole: 'log out of your own session' },
     malformed: 'no input',
   },
+  'POST /api/session/password': {
+    url: '/api/session/password',
+    forbidden: { openToEveryRole: 'change your own password' },
+    malformed: bad(courier, { currentPassword: 3, newPassword: 'long enough password' }),
+  },
   'GET /api/users': {
     url: '/api/users',
     forbidden: forbiddenRole(nurseH1),
@@ -239,6 +244,14 @@ export const routeTable = (f: Fixtures): Record<string, RouteCase> => ({
     forbidden: forbiddenSite(['admin', 'H2']),
     malformed: bad(['admin', 'H1'], undefined, '/api/users/bad%20name/disable'),
     unknown: notFound(['admin', 'H1'], 'USER_NOT_FOUND', { url: '/api/users/nobody/disable' }),
+  },
+  'POST /api/users/:username/password-reset': {
+    url: `/api/users/${f.usernameH1}/password-reset`,
+    forbidden: forbiddenSite(['admin', 'H2']),
+    malformed: bad(['admin', 'H1'], undefined, '/api/users/bad%20name/password-reset'),
+    unknown: notFound(['admin', 'H1'], 'USER_NOT_FOUND', {
+      url: '/api/users/nobody/password-reset',
+    }),
   },
   'GET /api/sites': {
     url: '/api/sites',

@@ -18,3 +18,14 @@ export const loginResponse = z.object({
   expiresAt: z.date(),
   user: userSchema,
 });
+
+export const passwordChangeBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe(
+      'At least 12 characters, not the current password, not the username (else 400 WEAK_PASSWORD)',
+    ),
+});

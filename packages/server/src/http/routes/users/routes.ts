@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isNetworkAdmin } from '../../../auth/site-admin.js';
+import { resetPasswordAs } from '../../../commands/passwords.js';
 import { addUserAs, disableAccount } from '../../../commands/users.js';
 import { listUsers } from '../../../db/repos/users-repo.js';
 import { currentUser } from '../../auth-hook.js';
@@ -8,6 +9,7 @@ import type { RouteModule } from '../../types.js';
 import {
   addedUserSchema,
   newUserBody,
+  passwordResetSchema,
   userListQuery,
   userRecordSchema,
   usernameSchema,
@@ -67,5 +69,18 @@ export const userRoutes: RouteModule = (app, deps) => {
       await disableAccount(deps, request.params.username, currentUser(request));
       return reply.status(204).send(null);
     },
+  );
+  app.post(
+    '/api/users/:username/password-reset',
+    {
+      config: { permission: 'users:write' },
+      schema: {
+        tags,
+        summary: 'Give a user a new generated password (shown once) and revoke all its sessions',
+        params: z.object({ username: usernameSchema }),
+        response: { 200: passwordResetSchema },
+      },
+    },
+    async (request) => resetPasswordAs(deps, request.params.username, currentUser(request)),
   );
 };

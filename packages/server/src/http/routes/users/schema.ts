@@ -33,3 +33,8 @@ export const userListQuery = z.object({
   site: siteIdSchema.optional(),
   role: roleSchema.optional(),
 });
+
+export const passwordResetSchema = z.object({
+  username: usernameSchema,
+  password: z.string().describe('The new generated password, shown once'),
+});
