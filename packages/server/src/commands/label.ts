@@ -6,6 +6,9 @@ import {
   keyboardCheck,
   type BloodGroup,
 } from '@hemonet/core';
+import { findSiteTimeZone } from '../db/repos/sites-repo.js';
+import { defaultTimeZone, wallClock } from '../time-zone.js';
+import type { CommandDeps } from './deps.js';
 
 /** The ISBT 128 data structures printed as bar codes on a released unit's label. */
 export interface UnitLabel {
@@ -15,24 +18,35 @@ export interface UnitLabel {
   bloodGroup: string;
   /** DS003. */
   productCode: string;
-  /** DS005 expiration date and time (UTC: the label's facility time zone is configurable later). */
+  /** DS005 expiration date and time, in the local time of the labelling site (see buildLabel). */
   expiration: string;
 }
 
-const isbtDin = /^[A-NP-Z1-9][0-9]{12}/;
-
-/** Label data for an ISBT 128 unit; null for units identified by a national donation code. */
-export const buildLabel = (unit: {
+/** What a label says about a unit. */
+export interface LabelledUnit {
   din: string;
   productCode: string;
   bloodGroup: BloodGroup;
   expiresAt: Date;
-}): UnitLabel | null => {
+}
+
+const isbtDin = /^[A-NP-Z1-9][0-9]{12}/;
+
+/**
+ * Label data for an ISBT 128 unit; null for units identified by a national donation code.
+ *
+ * DS005 holds a bare date and time with no offset (ST-001), so people read it as local time: it
+ * is written in `timeZone`, the zone of the site holding the unit when it is labelled. Labels are
+ * printed at release, at the site that released the unit (a unit is changed only at its own site),
+ * and the people who first read them work there. A unit shipped on keeps the label it was printed
+ * with; a network spanning several zones is the exception (China has one).
+ */
+export const buildLabel = (unit: LabelledUnit, timeZone: string): UnitLabel | null => {
   const din13 = isbtDin.exec(unit.din)?.[0];
   if (!din13) return null;
-  const e = unit.expiresAt;
-  const date = isbtDateFromCalendar(e.getUTCFullYear(), e.getUTCMonth() + 1, e.getUTCDate());
-  const time = { hour: e.getUTCHours(), minute: e.getUTCMinutes() };
+  const local = wallClock(unit.expiresAt, timeZone);
+  const date = isbtDateFromCalendar(local.year, local.month, local.day);
+  const time = { hour: local.hour, minute: local.minute };
   return {
     din: formatDin({ din: din13, flag: keyboardCheck(din13).flag }),
     bloodGroup: formatBloodGroupCode({
@@ -45,3 +59,10 @@ export const buildLabel = (unit: {
     expiration: `&>${formatIsbtDateContent('DS005', { ...date, time })}`,
   };
 };
+
+/** The label of a unit just released, in the time zone of the site holding it. */
+export const labelForUnit = async (
+  deps: CommandDeps,
+  unit: LabelledUnit & { siteId: string },
+): Promise<UnitLabel | null> =>
+  buildLabel(unit, (await findSiteTimeZone(deps.db, unit.siteId)) ?? defaultTimeZone);

@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/user.js';
 import { recordAudit } from '../db/repos/audit-repo.js';
 import {
   setSiteCoordinates,
+  setSiteTimeZone,
   upsertTravelTimes,
   type TravelTime,
 } from '../db/repos/site-directory-repo.js';
@@ -22,6 +23,8 @@ export interface NewSite {
   region: string;
   latitude: number;
   longitude: number;
+  /** IANA name, already validated (the API edge checks it against Intl). */
+  timeZone: string;
 }
 
 export const createSite = async (
@@ -37,6 +40,7 @@ export const createSite = async (
   await deps.db.transaction(async (tx) => {
     await upsertSite(tx, site);
     await setSiteCoordinates(tx, site.id, site);
+    await setSiteTimeZone(tx, site.id, site.timeZone);
     await recordAudit(tx, {
       actor: user.username,
       siteId: site.id,

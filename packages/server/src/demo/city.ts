@@ -26,7 +26,11 @@ const districts = [
 export interface DemoSite extends Site {
   latitude: number;
   longitude: number;
+  timeZone: string;
 }
+
+/** The demo city is placed in Shanghai (CITY below), so its labels print China Standard Time. */
+const CITY_TIME_ZONE = 'Asia/Shanghai';
 
 /** Hospitals on rings 2–25 km from the centre; the blood center near the middle. */
 export const demoSites = (): DemoSite[] => {
@@ -40,6 +44,7 @@ export const demoSites = (): DemoSite[] => {
       name: `${district} Hospital ${i + 1}`,
       kind: 'hospital',
       region: 'demo-city',
+      timeZone: CITY_TIME_ZONE,
       latitude: round(CITY.latitude + (km * Math.sin(angle)) / KM_PER_DEGREE_LAT),
       longitude: round(
         CITY.longitude +
@@ -52,6 +57,7 @@ export const demoSites = (): DemoSite[] => {
     name: 'Regional Blood Center',
     kind: 'center',
     region: 'demo-city',
+    timeZone: CITY_TIME_ZONE,
     latitude: 31.2155,
     longitude: 121.4601,
   };

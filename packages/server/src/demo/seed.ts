@@ -6,7 +6,11 @@ import type { CommandDeps } from '../commands/deps.js';
 import { recordUnitEvents, type UnitEventInput } from '../commands/record-unit-events.js';
 import { insertPatient, insertTyping } from '../db/repos/patients-repo.js';
 import { insertShipment, markReceived } from '../db/repos/shipments-repo.js';
-import { setSiteCoordinates, upsertTravelTimes } from '../db/repos/site-directory-repo.js';
+import {
+  setSiteCoordinates,
+  setSiteTimeZone,
+  upsertTravelTimes,
+} from '../db/repos/site-directory-repo.js';
 import { listSites, upsertSite } from '../db/repos/sites-repo.js';
 import { insertStorageLocations } from '../db/repos/storage-locations-repo.js';
 import { CENTER, HOSPITALS, demoLocations, demoSites, demoTravelTimes } from './city.js';
@@ -57,6 +61,7 @@ export const seedDemoCity = async (
     for (const site of sites) {
       await upsertSite(tx, site);
       await setSiteCoordinates(tx, site.id, site);
+      await setSiteTimeZone(tx, site.id, site.timeZone);
     }
     await upsertTravelTimes(tx, demoTravelTimes(sites));
     await insertStorageLocations(tx, demoLocations(sites), now);

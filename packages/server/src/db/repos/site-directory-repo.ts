@@ -9,7 +9,10 @@ export interface SiteDetails {
   region: string;
   latitude: number | null;
   longitude: number | null;
+  timeZone: string;
 }
+
+const detailColumns = 'id, name, kind, region, latitude, longitude, time_zone AS "timeZone"';
 
 const siteSort = { id: 'id', name: 'name', kind: 'kind' } as const;
 export type SiteSort = keyof typeof siteSort;
@@ -26,7 +29,7 @@ export interface SiteFilter {
 export const listSiteDetails = async (db: Queryable, f: SiteFilter): Promise<SiteDetails[]> => {
   const dir = f.order === 'desc' ? 'DESC' : 'ASC';
   const { rows } = await db.query<SiteDetails>(
-    `SELECT id, name, kind, region, latitude, longitude FROM sites
+    `SELECT ${detailColumns} FROM sites
      WHERE ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR region = $2)
      ORDER BY ${siteSort[f.sort]} ${dir}, id ${dir} LIMIT $3 OFFSET $4`,
     [f.kind ?? null, f.region ?? null, f.limit, f.offset],
@@ -35,10 +38,9 @@ export const listSiteDetails = async (db: Queryable, f: SiteFilter): Promise<Sit
 };
 
 export const getSiteDetails = async (db: Queryable, id: string): Promise<SiteDetails | null> => {
-  const { rows } = await db.query<SiteDetails>(
-    'SELECT id, name, kind, region, latitude, longitude FROM sites WHERE id = $1',
-    [id],
-  );
+  const { rows } = await db.query<SiteDetails>(`SELECT ${detailColumns} FROM sites WHERE id = $1`, [
+    id,
+  ]);
   return rows[0] ?? null;
 };
 
@@ -52,6 +54,14 @@ export const setSiteCoordinates = async (
     coordinates.latitude,
     coordinates.longitude,
   ]);
+};
+
+export const setSiteTimeZone = async (
+  db: Queryable,
+  id: string,
+  timeZone: string,
+): Promise<void> => {
+  await db.query('UPDATE sites SET time_zone = $2 WHERE id = $1', [id, timeZone]);
 };
 
 export interface TravelTime {

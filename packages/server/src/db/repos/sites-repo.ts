@@ -29,3 +29,12 @@ export async function listSites(db: Queryable): Promise<Site[]> {
   const { rows } = await db.query<Site>('SELECT id, name, kind, region FROM sites ORDER BY id');
   return rows;
 }
+
+/** The IANA time zone of a site (local times printed for its people), null for an unknown site. */
+export async function findSiteTimeZone(db: Queryable, id: string): Promise<string | null> {
+  const { rows } = await db.query<{ time_zone: string }>(
+    'SELECT time_zone FROM sites WHERE id = $1',
+    [id],
+  );
+  return rows[0]?.time_zone ?? null;
+}

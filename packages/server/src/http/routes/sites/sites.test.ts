@@ -90,4 +90,27 @@ describeDatabases('sites and travel times', ({ db }) => {
     });
     expect(unknown.statusCode).toBe(404);
   });
+
+  it('keeps a time zone per site: Asia/Shanghai by default, a known IANA name when given', async () => {
+    const h1 = await h.as('courier', 'H1', { method: 'GET', url: '/api/sites/H1' });
+    expect(h1.json()).toMatchObject({ timeZone: 'Asia/Shanghai' });
+    const berlin = { ...newSite, id: 'EU1', timeZone: 'europe/berlin' };
+    const created = await h.as('admin', 'BC', {
+      method: 'POST',
+      url: '/api/sites',
+      payload: berlin,
+    });
+    expect(created.json()).toMatchObject({ id: 'EU1', timeZone: 'Europe/Berlin' });
+    const read = await h.as('courier', 'H1', { method: 'GET', url: '/api/sites/EU1' });
+    expect(read.json()).toMatchObject({ timeZone: 'Europe/Berlin' });
+    const unknown = await h.as('admin', 'BC', {
+      method: 'POST',
+      url: '/api/sites',
+      payload: { ...newSite, id: 'X1', timeZone: 'Mars/Olympus_Mons' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    const { error } = unknown.json<{ error: { code: string; message: string } }>();
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.message).toMatch(/unknown time zone/);
+  });
 });

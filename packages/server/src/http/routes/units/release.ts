@@ -1,6 +1,6 @@
 import { parseUnitState } from '@hemonet/core';
 import { z } from 'zod';
-import { buildLabel } from '../../../commands/label.js';
+import { labelForUnit } from '../../../commands/label.js';
 import { changeUnit } from '../../../commands/unit-context.js';
 import { currentUser } from '../../auth-hook.js';
 import type { RouteModule } from '../../types.js';
@@ -25,7 +25,8 @@ export const unitReleaseRoutes: RouteModule = (app, deps) => {
       config: { permission: 'processing:write' },
       schema: {
         tags: ['unit operations'],
-        summary: 'Release a tested unit into stock and get its label data',
+        summary:
+          "Release a tested unit into stock and get its label data (expiry in the site's local time)",
         params: dinParams,
         body: z
           .object({ note: z.string().max(1000).optional() })
@@ -39,7 +40,10 @@ export const unitReleaseRoutes: RouteModule = (app, deps) => {
         type: 'RELEASED',
       });
       const state = parseUnitState(recorded.state);
-      return { ...actionResult(request.params.din, [recorded]), label: buildLabel(state) };
+      return {
+        ...actionResult(request.params.din, [recorded]),
+        label: await labelForUnit(deps, state),
+      };
     },
   );
 };
