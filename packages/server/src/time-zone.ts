@@ -48,6 +48,14 @@ export interface WallClock {
   minute: number;
 }
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** An instant as people at a site read it: `2026-11-25 08:45 Asia/Shanghai`. */
+export const localTime = (instant: Date, timeZone: string): string => {
+  const w = wallClock(instant, timeZone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)} ${timeZone}`;
+};
+
 /** What a clock on the wall in `timeZone` shows at `instant` (daylight saving included). */
 export const wallClock = (instant: Date, timeZone: string): WallClock => {
   const parts = formatterFor(timeZone).formatToParts(instant);

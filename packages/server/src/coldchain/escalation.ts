@@ -5,8 +5,10 @@ import {
   recordNotification,
   type AlarmRow,
 } from '../db/repos/alarms-repo.js';
+import { findSiteTimeZone } from '../db/repos/sites-repo.js';
 import type { SqlClient } from '../db/sql-client.js';
 import type { LiveBus } from '../live/bus.js';
+import { defaultTimeZone } from '../time-zone.js';
 import { alarmEvent, alarmView } from './live-events.js';
 import { notifyContact, type Channels, type Contact } from './notify.js';
 
@@ -57,7 +59,8 @@ async function notifyLevel(
   const contacts = deps.contacts.filter(
     (c) => c.level === level && (c.siteId === null || c.siteId === alarm.siteId),
   );
-  const n = { alarm: alarmView(alarm), level, at: now.toISOString() };
+  const siteTimeZone = (await findSiteTimeZone(deps.db, alarm.siteId)) ?? defaultTimeZone;
+  const n = { alarm: alarmView(alarm), level, at: now.toISOString(), siteTimeZone };
   for (const contact of contacts) {
     const outcome = await notifyContact(deps.channels, deps.webhookSecret, contact, n);
     await recordNotification(

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
+import { localTime } from '../time-zone.js';
 import type { AlarmView } from './live-events.js';
 
 /** A contact reached when an alarm climbs to `level` (0: on raise). `siteId` null: every site. */
@@ -16,6 +17,8 @@ export interface Notification {
   alarm: AlarmView;
   level: number;
   at: string;
+  /** The alarm site's IANA zone: people read times in it (instants stay UTC in JSON). */
+  siteTimeZone: string;
 }
 
 export interface Channels {
@@ -39,12 +42,14 @@ export async function postWebhook(url: string, body: string, signature: string):
   if (!res.ok) throw new Error(`webhook answered ${res.status}`);
 }
 
+/** Email and log text for people on call: times in the alarm site's own zone. */
 export function describeAlarm(n: Notification): { subject: string; text: string } {
   const a = n.alarm;
+  const local = (iso: string) => localTime(new Date(iso), n.siteTimeZone);
   const subject = `[Hemonet L${n.level}] ${a.condition} at ${a.siteId} (${a.deviceId})`;
   const text = [
     `Alarm ${a.id}: ${a.condition} (${a.severity}) on device ${a.deviceId}, location ${a.locationId ?? '-'}, site ${a.siteId}.`,
-    `Started ${a.startedAt}, raised ${a.raisedAt}, not acknowledged; escalation level ${n.level}.`,
+    `Started ${local(a.startedAt)}, raised ${local(a.raisedAt)}, not acknowledged; escalation level ${n.level}.`,
     a.minValue !== null ? `Readings from ${a.minValue} to ${a.maxValue}.` : '',
   ].join('\n');
   return { subject, text };

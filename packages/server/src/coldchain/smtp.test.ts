@@ -33,7 +33,12 @@ const alarm: AlarmView = {
   closedAt: null,
   escalationLevel: 1,
 };
-const notification: Notification = { alarm, level: 1, at: '2026-11-24T02:25:00.000Z' };
+const notification: Notification = {
+  alarm,
+  level: 1,
+  at: '2026-11-24T02:25:00.000Z',
+  siteTimeZone: 'Asia/Shanghai',
+};
 
 describe('escalation email over SMTP', () => {
   const delivered: Delivered[] = [];
@@ -86,7 +91,7 @@ describe('escalation email over SMTP', () => {
       notification,
     );
 
-  it('sends the alarm details to the contact, authenticated, from the configured sender', async () => {
+  it("sends the alarm details, in the site's local time, authenticated, from the configured sender", async () => {
     expect(await send('duty@h01.example')).toEqual({ ok: true, detail: null });
     const mail = delivered.at(-1)!;
     expect(mail.from).toBe('alarms@bank.example');
@@ -94,8 +99,10 @@ describe('escalation email over SMTP', () => {
     expect(mail.data).toContain(
       'Subject: [Hemonet L1] TEMPERATURE_EXCURSION at H01 (dev-fridge-1)',
     );
-    for (const detail of ['Alarm 42', 'H01-FRIDGE-1', '2026-11-24T02:00:00.000Z', '7.5', '9.25'])
+    // times as the site reads them: 02:00 UTC is 10:00 in Shanghai
+    for (const detail of ['Alarm 42', 'H01-FRIDGE-1', '2026-11-24 10:00 Asia/Shanghai', '7.5'])
       expect(mail.data).toContain(detail);
+    expect(mail.data).toContain('9.25');
   });
 
   it('records a refused recipient, bad credentials or an unreachable relay as a failure', async () => {
