@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { DomainError, type LifecycleOptions } from '@hemonet/core';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DEFAULT_DATA_DIR } from '../config.js';
@@ -9,6 +10,25 @@ import type { CliContext } from './context.js';
 import { addDatabaseOptions, databaseConfigFrom } from './database-options.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
+const returnToStockRule = z.enum(['allowed', 'forbidden']);
+
+/**
+ * The hospital rules a deployment chooses once (docs/operations.md): whether an issued unit may
+ * come back to stock within its time-out-of-storage limit. Chinese practice forbids it
+ * (临床输血技术规范 2000: 血液发出后不得退回); the flag wins over HEMONET_RETURN_TO_STOCK.
+ */
+export const lifecycleFrom = (
+  flags: { returnToStock?: 'allowed' | 'forbidden' | undefined },
+  env: Record<string, string | undefined>,
+): LifecycleOptions => {
+  const fromEnv = returnToStockRule.safeParse(env.HEMONET_RETURN_TO_STOCK || 'allowed');
+  if (!fromEnv.success)
+    throw new DomainError(
+      'CONFIG_INVALID',
+      `HEMONET_RETURN_TO_STOCK must be "allowed" or "forbidden", not "${env.HEMONET_RETURN_TO_STOCK}"`,
+    );
+  return { allowReturnToStock: (flags.returnToStock ?? fromEnv.data) === 'allowed' };
+};
 const serveFlags = z.object({
   data: z.string().optional(),
   databaseUrl: z.string().optional(),
@@ -25,6 +45,7 @@ const serveFlags = z.object({
   host: z.string().min(1).default('localhost'),
   demo: z.boolean().default(false),
   demoDonations: z.coerce.number().int().min(1).max(100_000).default(1200),
+  returnToStock: returnToStockRule.optional(),
 });
 
 const credentialLine = (c: DemoCredential) =>
@@ -42,6 +63,7 @@ const announce = async (
   ctx: CliContext,
   server: RunningServer,
   credentialsFile: string | null,
+  lifecycle: LifecycleOptions,
 ): Promise<void> => {
   if (server.demo?.seeded)
     ctx.out(
@@ -51,6 +73,11 @@ const announce = async (
     await printCredentials(ctx, credentialsFile).catch(() =>
       ctx.out(`(no ${CREDENTIALS_FILE} found: the database was not seeded by --demo)`),
     );
+  ctx.out(
+    lifecycle.allowReturnToStock === false
+      ? 'Issued units never return to stock (--return-to-stock forbidden).'
+      : 'Issued units may return to stock within their time-out-of-storage limit.',
+  );
   ctx.out(
     `Hemonet is serving ${server.url}  (API docs ${server.url}/api/docs, MQTT ${server.mqttPort === null ? 'via the external broker' : `on port ${server.mqttPort}`})`,
   );
@@ -95,9 +122,14 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
     .option('--host <host>', 'interface to listen on', 'localhost')
     .option('--demo', 'seed the demo city into an empty database and print its accounts')
     .option('--demo-donations <n>', 'donations the demo seeds', '1200')
+    .option(
+      '--return-to-stock <rule>',
+      'allowed | forbidden: may issued units come back to stock within their time-out-of-storage limit (default: HEMONET_RETURN_TO_STOCK, else allowed)',
+    )
     .action(async (raw: unknown) => {
       const flags = serveFlags.parse(raw);
       const database = databaseConfigFrom(flags, ctx.env);
+      const lifecycle = lifecycleFrom(flags, ctx.env);
       const credentialsDir =
         database.kind === 'pglite' ? database.dataDir : (flags.data ?? DEFAULT_DATA_DIR);
       const server = await startServer({
@@ -109,9 +141,15 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         mqttClientId: flags.mqttClientId,
         explicitPorts: { http: flags.port !== undefined, mqtt: flags.mqttPort !== undefined },
         demo: flags.demo ? { donations: flags.demoDonations, credentialsDir } : null,
+        lifecycle,
         log: (line) => ctx.err(line),
       });
-      await announce(ctx, server, flags.demo ? `${credentialsDir}/${CREDENTIALS_FILE}` : null);
+      await announce(
+        ctx,
+        server,
+        flags.demo ? `${credentialsDir}/${CREDENTIALS_FILE}` : null,
+        lifecycle,
+      );
       await untilSignal(ctx, server);
     });
 }
