@@ -18,3 +18,16 @@ export const NETWORK_ISSUE_OPTIONS: IssueOptions = {
   preferExpiringSubstituteWithinMinutes: 48 * HOUR,
   reservationSpareMinutes: 72 * HOUR,
 };
+
+/**
+ * Stock rotation in the live network, as the twin's city scenario runs it: units move only over
+ * roads of at most `transport.maxTransferMinutes` and must arrive with
+ * `policies.network.minRemainingHoursOnArrival` of shelf life left.
+ */
+export const NETWORK_REDISTRIBUTION = {
+  maxTravelMinutes: 90,
+  minRemainingMinutesOnArrival: 12 * HOUR,
+} as const;
+
+/** Core's policies count time in minutes on any clock: epoch minutes in the live network. */
+export const toPolicyMinutes = (d: Date): number => d.getTime() / 60_000;

@@ -12,7 +12,7 @@ import {
 import type { AuthUser } from '../auth/user.js';
 import { listIssuableUnits, type UnitRow } from '../db/repos/unit-queries-repo.js';
 import type { CommandDeps } from './deps.js';
-import { NETWORK_ISSUE_OPTIONS } from './network-policy.js';
+import { NETWORK_ISSUE_OPTIONS, toPolicyMinutes } from './network-policy.js';
 import { patientAtUserSite, requirePatientGroup } from './patients.js';
 import { factorsOf } from './transfusion.js';
 
@@ -47,15 +47,12 @@ interface Candidate extends StockUnit {
   readonly row: UnitRow;
 }
 
-/** Core's policies count time in minutes on any clock: epoch minutes here. */
-const toMinutes = (d: Date): number => d.getTime() / 60_000;
-
 /** Candidates as core's grouped stock: per group index, first expiry first. */
 const groupedStock = (rows: readonly UnitRow[]): Candidate[][] => {
   const stock = Array.from({ length: GROUP_COUNT }, (): Candidate[] => []);
   rows.forEach((row, id) => {
     const group = groupIndex({ abo: row.abo, rhd: row.rhd });
-    stock[group]?.push({ id, group, expiresAt: toMinutes(row.expiresAt), row });
+    stock[group]?.push({ id, group, expiresAt: toPolicyMinutes(row.expiresAt), row });
   });
   for (const units of stock) units.sort((a, b) => a.expiresAt - b.expiresAt);
   return stock;
@@ -83,7 +80,7 @@ export const suggestUnits = async (
   // The same factors the lifecycle checks compatibility with, so every suggestion would pass it.
   const donors = donorPreference(input.componentClass, patientGroup, factorsOf(patient, at));
   const request: IssueRequest<Candidate> = {
-    now: toMinutes(at),
+    now: toPolicyMinutes(at),
     quantity: input.quantity,
     recipientGroup,
     donorOrder: donors.map(groupIndex),

@@ -106,3 +106,16 @@ export const listTravelTimes = async (
   );
   return rows;
 };
+
+/** Every travel time of at most `maxMinutes`, each origin's nearest destinations first. */
+export const listTravelTimesWithin = async (
+  db: Queryable,
+  maxMinutes: number,
+): Promise<TravelTime[]> => {
+  const { rows } = await db.query<TravelTime>(
+    `SELECT from_site_id AS "fromSiteId", to_site_id AS "toSiteId", minutes FROM travel_times
+     WHERE minutes <= $1 ORDER BY from_site_id, minutes, to_site_id`,
+    [maxMinutes],
+  );
+  return rows;
+};

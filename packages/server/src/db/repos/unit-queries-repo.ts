@@ -106,11 +106,19 @@ export const findLapsedReservations = async (
 };
 
 /**
- * Units at a site that the lifecycle would let a patient take now (RESERVED or ISSUED): released
- * stock (`available`), or `reserved` whose reservation has lapsed (core's `activeReservation`
- * treats it as free; the sweep has not yet released it), of one component class and still in date
- * (core's `isExpiredAt`: expired from the expiry instant on). Held, quarantined and in-transit units
- * are not in these statuses. Compatibility is left to the caller, who knows the patient. FEFO order.
+ * SQL condition: a unit the lifecycle would let a patient take at `at` (RESERVED or ISSUED):
+ * released stock (`available`), or `reserved` whose reservation has lapsed (core's
+ * `activeReservation` treats it as free; the sweep has not yet released it), still in date (core's
+ * `isExpiredAt`: expired from the expiry instant on). Held, quarantined and in-transit units are not
+ * in these statuses. `at` is the placeholder of the bound time, e.g. `$3`.
+ */
+export const issuableAt = (at: string): string =>
+  `expires_at > ${at} AND (status = 'available'
+    OR (status = 'reserved' AND (state->'reservation'->>'until')::timestamptz <= ${at}))`;
+
+/**
+ * Units at a site that the lifecycle would let a patient take now (see `issuableAt`), of one
+ * component class. Compatibility is left to the caller, who knows the patient. FEFO order.
  */
 export const listIssuableUnits = async (
   db: Queryable,
@@ -118,9 +126,7 @@ export const listIssuableUnits = async (
 ): Promise<UnitRow[]> => {
   const { rows } = await db.query<UnitRow>(
     `SELECT ${columns} FROM units
-     WHERE site_id = $1 AND component_class = $2 AND expires_at > $3
-       AND (status = 'available'
-         OR (status = 'reserved' AND (state->'reservation'->>'until')::timestamptz <= $3))
+     WHERE site_id = $1 AND component_class = $2 AND ${issuableAt('$3')}
      ORDER BY expires_at, din`,
     [f.siteId, f.componentClass, f.at],
   );

@@ -14,10 +14,12 @@ import { lookbackRoutes } from './lookbacks/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { patientRoutes } from './patients/routes.js';
 import { reactionRoutes } from './reactions/routes.js';
+import { redistributionRoutes } from './redistribution/routes.js';
 import { reservationRoutes } from './reservations/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { shipmentRoutes } from './shipments/routes.js';
 import { siteRoutes } from './sites/routes.js';
+import { stockRoutes } from './stock/routes.js';
 import { unitSuggestionRoutes } from './unit-suggestions/routes.js';
 import { unitActionRoutes } from './units/actions.js';
 import { unitReleaseRoutes } from './units/release.js';
@@ -33,9 +35,11 @@ export const routeModules: readonly RouteModule[] = [
   locationRoutes,
   donorRoutes,
   unitRoutes,
+  stockRoutes,
   unitActionRoutes,
   unitReleaseRoutes,
   shipmentRoutes,
+  redistributionRoutes,
   patientRoutes,
   reservationRoutes,
   unitSuggestionRoutes,

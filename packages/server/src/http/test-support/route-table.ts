@@ -369,6 +369,16 @@ export const routeTable = (f: Fixtures): Record<string, RouteCase> => ({
     forbidden: { openToEveryRole: 'stock levels are shared city-wide by design' },
     malformed: bad(courier, undefined, '/api/units?status=lost'),
   },
+  'GET /api/stock': {
+    url: '/api/stock?component=RED_CELLS&siteId=H1',
+    forbidden: { openToEveryRole: 'stock levels are shared city-wide by design' },
+    malformed: bad(courier, undefined, '/api/stock?component=BLOOD_PUDDING'),
+  },
+  'GET /api/redistribution-proposals': {
+    url: '/api/redistribution-proposals?component=RED_CELLS',
+    forbidden: forbiddenRole(nurseH1),
+    malformed: bad(bankH1, undefined, '/api/redistribution-proposals'),
+  },
   'GET /api/units/:din': {
     url: `/api/units/${f.reservedH1}`,
     forbidden: forbiddenSite(bankH2),
