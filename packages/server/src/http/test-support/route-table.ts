@@ -370,7 +370,7 @@ export const routeTable = (f: Fixtures): Record<string, RouteCase> => ({
     malformed: bad(courier, undefined, '/api/units?status=lost'),
   },
   'GET /api/stock': {
-    url: '/api/stock?component=RED_CELLS&siteId=H1',
+    url: '/api/stock?component=RED_CELLS&site=H1',
     forbidden: { openToEveryRole: 'stock levels are shared city-wide by design' },
     malformed: bad(courier, undefined, '/api/stock?component=BLOOD_PUDDING'),
   },

@@ -12,7 +12,7 @@ const stockQuery = z.object({
   component: componentClassSchema
     .optional()
     .describe('Component class, e.g. RED_CELLS (all if absent)'),
-  siteId: siteIdSchema.optional().describe('One site (all sites if absent)'),
+  site: siteIdSchema.optional().describe('One site (all sites if absent), as in /api/units'),
 });
 
 const stockResponse = z.object({
@@ -45,7 +45,7 @@ export const stockRoutes: RouteModule = (app, deps) => {
       const at = deps.clock();
       const levels = await countIssuableStock(deps.db, {
         componentClass: request.query.component,
-        siteId: request.query.siteId,
+        siteId: request.query.site,
         at,
         expiringBefore: new Date(at.getTime() + EXPIRING_WITHIN_MS),
       });

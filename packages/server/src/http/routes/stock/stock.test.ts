@@ -81,9 +81,9 @@ describeDatabases('city-wide stock levels', ({ db }) => {
   });
 
   it('filters by site and by component', async () => {
-    const atH1 = await stock('siteId=H1');
+    const atH1 = await stock('site=H1');
     expect(atH1.map((r) => r.siteId)).toEqual(['H1', 'H1']);
-    expect(await stock('siteId=H2')).toEqual([]);
+    expect(await stock('site=H2')).toEqual([]);
     expect(await stock('component=PLATELETS')).toEqual([]);
   });
 });
