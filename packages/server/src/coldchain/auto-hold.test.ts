@@ -33,6 +33,8 @@ describeDatabases('automatic hold of units touched by an excursion', ({ db }) =>
       live: bus,
       lifecycle: { ruleOverrides: { RED_CELLS: { excursionRelease: redCellRule } } },
     });
+    // The test clock runs well past an hour: keep the staff signed in.
+    h.deps.http.sessionTtlMs = 24 * 3_600_000;
     chain = await startColdChain({
       db: db(),
       bus,
@@ -80,9 +82,9 @@ describeDatabases('automatic hold of units touched by an excursion', ({ db }) =>
       temperaturePack(points.map(([s, c]) => [Math.floor(base / 1000) + s, c])),
       { qos: 1 },
     );
-  /** 8 °C (above the 2–6 °C red-cell range) every minute over [from, to) seconds. */
-  const warm = (from: number, to: number): Array<[number, number]> =>
-    Array.from({ length: (to - from) / 60 }, (_, i) => [from + i * 60, 8]);
+  /** 8 °C (above the 2–6 °C red-cell range; another value if given) every minute over [from, to) s. */
+  const warm = (from: number, to: number, celsius = 8): Array<[number, number]> =>
+    Array.from({ length: (to - from) / 60 }, (_, i) => [from + i * 60, celsius]);
 
   it('holds exactly the units present during the excursion, and closes only after dispositions', async () => {
     const [stays, leftBefore, putAfter] = await Promise.all(
@@ -202,5 +204,67 @@ describeDatabases('automatic hold of units touched by an excursion', ({ db }) =>
     expect((await staff(`/api/alarms/${third.id}/close`, {})).json()).toMatchObject({
       status: 'closed',
     });
+  });
+
+  /** An excursion at `celsius` over [from, to) s; resolves with its raised alarm. */
+  const excursion = async (from: number, to: number, celsius = 8) => {
+    now = at(to + 100);
+    await publish([...warm(from, to, celsius), [to, 4]]);
+    return (await sse.waitFor('alarm.raised', (d) => {
+      const a = d as { startedAt: string; condition: string };
+      return a.condition === 'TEMPERATURE_EXCURSION' && a.startedAt === at(from).toISOString();
+    })) as { id: number };
+  };
+  const dispositionUnder = async (alarmId: number, din: string) =>
+    (await staff(`/api/alarms/${alarmId}/units`))
+      .json<{ items: Array<{ din: string; disposition: string | null }> }>()
+      .items.find((u) => u.din === din)?.disposition;
+
+  it('decides a unit held through two excursions once, on both, and closes both alarms', async () => {
+    const din = await availableRedCells(h, 'G123417654804');
+    now = at(3500);
+    expectOk(await staff(`/api/units/${din}/store`, { locationId: 'BC-RC1' }));
+    const first = await excursion(3600, 4000);
+    await eventually(async () => (await statusOf(din)) === 'held');
+    const second = await excursion(4400, 4800);
+    const pendingUnder = (alarmId: number) => dispositionUnder(alarmId, din);
+    // Still held from the first excursion, the unit awaits a decision under the second one too.
+    await eventually(async () => (await pendingUnder(second.id)) === null);
+    for (const alarm of [first, second])
+      expectOk(await staff(`/api/alarms/${alarm.id}/acknowledge`, { comment: 'door alarm fixed' }));
+    expect((await staff(`/api/alarms/${second.id}/close`, {})).json()).toMatchObject({
+      error: { code: 'UNITS_AWAITING_DISPOSITION' },
+    });
+    const released = await staff(`/api/alarms/${first.id}/units/${din}/disposition`, {
+      decision: 'release',
+    });
+    expect(released.json()).toMatchObject({ status: 'available' });
+    expect(await pendingUnder(first.id)).toBe('released');
+    expect(await pendingUnder(second.id)).toBe('released');
+    for (const alarm of [first, second])
+      expect((await staff(`/api/alarms/${alarm.id}/close`, {})).json()).toMatchObject({
+        status: 'closed',
+      });
+  });
+
+  it('judges a release on every excursion the unit went through: 8 °C then 12 °C is refused', async () => {
+    const din = await availableRedCells(h, 'G123417654805');
+    now = at(5000);
+    expectOk(await staff(`/api/units/${din}/store`, { locationId: 'BC-RC1' }));
+    const mild = await excursion(5100, 5500);
+    await eventually(async () => (await statusOf(din)) === 'held');
+    const hot = await excursion(5900, 6300, 12); // above the 10 °C the release rule allows
+    await eventually(async () => (await dispositionUnder(hot.id, din)) === null);
+    const release = await staff(`/api/alarms/${mild.id}/units/${din}/disposition`, {
+      decision: 'release',
+    });
+    expect(release.json()).toMatchObject({
+      error: { code: 'EXCURSION_RELEASE_REFUSED', details: { maxC: 12 } },
+    });
+    const discard = await staff(`/api/alarms/${mild.id}/units/${din}/disposition`, {
+      decision: 'discard',
+    });
+    expect(discard.json()).toMatchObject({ status: 'discarded' });
+    expect(await dispositionUnder(hot.id, din)).toBe('discarded');
   });
 });

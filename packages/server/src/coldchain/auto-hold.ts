@@ -1,4 +1,4 @@
-import { excursionConditions, legalEvents, touchedUnits } from '@hemonet/core';
+import { excursionConditions, legalEvents, parseUnitState, touchedUnits } from '@hemonet/core';
 import { recordUnitEvents, type RecordUnitEventsDeps } from '../commands/record-unit-events.js';
 import { alarmsNeedingHolds, type AlarmRow } from '../db/repos/alarms-repo.js';
 import { getUnit } from '../db/repos/units-repo.js';
@@ -37,6 +37,11 @@ export async function holdTouchedUnits(deps: AutoHoldDeps, alarm: AlarmRow): Pro
   const holdable = units
     .filter((u) => u.unit && legalEvents(u.unit.status as never).includes('HELD'))
     .map((u) => u.din);
+  // A unit already held for an earlier excursion was exposed again: it awaits a decision under
+  // this alarm too, and a release is judged on its exposure in every excursion (dispositions.ts).
+  const heldBefore = units
+    .filter((u) => u.unit && parseUnitState(u.unit.state).holdReason === 'TEMPERATURE_EXCURSION')
+    .map((u) => u.din);
   const note = `${alarm.condition} alarm ${alarm.id} on device ${alarm.deviceId} from ${alarm.startedAt.toISOString()}`;
   if (holdable.length > 0) {
     await recordUnitEvents(
@@ -48,7 +53,7 @@ export async function holdTouchedUnits(deps: AutoHoldDeps, alarm: AlarmRow): Pro
       })),
     );
   }
-  const heldSet = new Set(holdable);
+  const heldSet = new Set([...holdable, ...heldBefore]);
   await insertAlarmUnits(
     deps.db,
     alarm.id,

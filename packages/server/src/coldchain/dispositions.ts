@@ -13,6 +13,7 @@ import { assertActsAtSite } from '../auth/site-scope.js';
 import { getAlarm, type AlarmRow } from '../db/repos/alarms-repo.js';
 import {
   lockAlarmUnit,
+  pendingAlarmsOfUnit,
   pendingDispositionAlarm,
   presencesAtLocation,
   setDisposition,
@@ -47,7 +48,13 @@ export async function disposeHeldUnit(
   if (!alarm) throw new DomainError('ALARM_NOT_FOUND', `no alarm ${input.alarmId}`);
   const unit = await requireUnit(deps.db, input.din);
   assertActsAtSite(user, unit.siteId);
-  if (input.decision === 'release') await assertReleasable(deps, alarm, unit);
+  // Every excursion still awaiting a decision on this unit is decided with this one: the unit was
+  // exposed in each, so a release is judged on all of them together and closes them all.
+  const others = (await pendingAlarmsOfUnit(deps.db, input.din)).filter((id) => id !== alarm.id);
+  const otherAlarms = (await Promise.all(others.map((id) => getAlarm(deps.db, id)))).filter(
+    (a): a is AlarmRow => a !== null,
+  );
+  if (input.decision === 'release') await assertReleasable(deps, [alarm, ...otherAlarms], unit);
   const disposition = input.decision === 'release' ? 'released' : 'discarded';
   const note = input.note ?? `${disposition} after ${alarm.condition} alarm ${alarm.id}`;
   const event: UnitEvent =
@@ -61,14 +68,20 @@ export async function disposeHeldUnit(
     if (row.disposition !== null)
       throw new DomainError('DISPOSITION_CONFLICT', `unit ${input.din} already ${row.disposition}`);
     await setDisposition(tx, alarm.id, input.din, disposition, ctx.at);
+    for (const other of otherAlarms) {
+      const pending = await lockAlarmUnit(tx, other.id, input.din);
+      if (pending?.disposition === null)
+        await setDisposition(tx, other.id, input.din, disposition, ctx.at);
+    }
   });
   if (!recorded) throw new Error(`no event recorded for ${input.din}`);
-  await deps.bus.publish({
-    type: 'alarm.unit_disposed',
-    siteId: alarm.siteId,
-    at: ctx.at.toISOString(),
-    data: { alarmId: alarm.id, din: input.din, disposition, by: user.username },
-  });
+  for (const decided of [alarm, ...otherAlarms])
+    await deps.bus.publish({
+      type: 'alarm.unit_disposed',
+      siteId: decided.siteId,
+      at: ctx.at.toISOString(),
+      data: { alarmId: decided.id, din: input.din, disposition, by: user.username },
+    });
   return recorded;
 }
 
@@ -78,12 +91,14 @@ const notAffected = (alarmId: number, din: string) =>
     din,
   });
 
+/** The release rule over the unit's exposure in every excursion awaiting a decision on it. */
 async function assertReleasable(
   deps: DispositionDeps,
-  alarm: AlarmRow,
+  alarms: readonly [AlarmRow, ...AlarmRow[]],
   unit: UnitProjection,
 ): Promise<void> {
-  if (!excursionConditions.includes(alarm.condition) || !alarm.locationId)
+  const [alarm] = alarms;
+  if (alarms.some((a) => !excursionConditions.includes(a.condition) || !a.locationId))
     throw notAffected(alarm.id, unit.din);
   const rule = releaseRuleOf(
     unit.componentClass,
@@ -91,10 +106,19 @@ async function assertReleasable(
     deps.lifecycle.ruleOverrides,
   );
   const previous = parseUnitState(unit.state).excursionReleases;
+  const durations = await Promise.all(
+    alarms.map((a) => exposureMs(deps, a, a.locationId ?? '', unit.din)),
+  );
   const exposure = {
-    durationMs: await exposureMs(deps, alarm, alarm.locationId, unit.din),
-    minC: alarm.minValue,
-    maxC: alarm.maxValue,
+    durationMs: durations.reduce((sum, ms) => sum + ms, 0),
+    minC: extreme(
+      Math.min,
+      alarms.map((a) => a.minValue),
+    ),
+    maxC: extreme(
+      Math.max,
+      alarms.map((a) => a.maxValue),
+    ),
   };
   const decision = decideExcursionRelease(rule, previous, exposure);
   if (!decision.allowed)
@@ -104,6 +128,12 @@ async function assertReleasable(
       { din: unit.din, reason: decision.reason, ...exposure },
     );
 }
+
+/** The lowest or highest of the readings' extremes that are known (null if none is). */
+const extreme = (pick: (...xs: number[]) => number, values: readonly (number | null)[]) => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length > 0 ? pick(...known) : null;
+};
 
 /** How long the unit sat in the location while the excursion lasted (the rule's duration). */
 async function exposureMs(

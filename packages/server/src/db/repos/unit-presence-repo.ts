@@ -137,6 +137,16 @@ export async function setDisposition(
 }
 
 /** The excursion alarm still awaiting a decision on this unit, if any. */
+/** Every alarm still awaiting a decision on this unit, oldest first. */
+export async function pendingAlarmsOfUnit(db: Queryable, din: string): Promise<number[]> {
+  const { rows } = await db.query<{ alarmId: number }>(
+    `SELECT alarm_id::int AS "alarmId" FROM alarm_units
+     WHERE din = $1 AND disposition IS NULL ORDER BY alarm_id`,
+    [din],
+  );
+  return rows.map((r) => r.alarmId);
+}
+
 export async function pendingDispositionAlarm(db: Queryable, din: string): Promise<number | null> {
   const { rows } = await db.query<{ alarmId: number }>(
     `SELECT alarm_id::int AS "alarmId" FROM alarm_units WHERE din = $1 AND disposition IS NULL LIMIT 1`,
