@@ -6,6 +6,7 @@ import { describeDatabases } from '../db/test-support/databases.js';
 import { availableRedCells, expectOk } from '../http/test-support/chain.js';
 import { createHarness, type Harness } from '../http/test-support/harness.js';
 import { createLocalBus } from '../live/bus.js';
+import { localTime } from '../time-zone.js';
 import { registerDevice, type DeviceCredentialsOut } from './device-registry.js';
 import { startColdChain, type ColdChain } from './runtime.js';
 import { temperaturePack } from './test-support/fixtures.js';
@@ -121,6 +122,8 @@ describeDatabases('automatic hold of units touched by an excursion', ({ db }) =>
     const trace = (await staff(`/api/units/${stays}/trace`)).body;
     expect(trace).toContain('TEMPERATURE_EXCURSION');
     expect(trace).toContain(`alarm ${raised.id}`);
+    // the hold note gives the start as the site reads it (BC: Asia/Shanghai, the default zone)
+    expect(trace).toContain(localTime(at(180), 'Asia/Shanghai'));
     // Its own thermal history: 8 °C from +180 s to +1500 s while in the fridge.
     expect((await staff(`/api/units/${stays}/thermal-history`)).json()).toMatchObject({
       minC: 4,

@@ -1,6 +1,7 @@
 import { excursionConditions, legalEvents, parseUnitState, touchedUnits } from '@hemonet/core';
 import { recordUnitEvents, type RecordUnitEventsDeps } from '../commands/record-unit-events.js';
 import { alarmsNeedingHolds, type AlarmRow } from '../db/repos/alarms-repo.js';
+import { findSiteTimeZone } from '../db/repos/sites-repo.js';
 import { getUnit } from '../db/repos/units-repo.js';
 import {
   alarmUnitDins,
@@ -8,6 +9,7 @@ import {
   presencesAtLocation,
   setHoldsAppliedUntil,
 } from '../db/repos/unit-presence-repo.js';
+import { defaultTimeZone, localTime } from '../time-zone.js';
 
 export interface AutoHoldDeps extends RecordUnitEventsDeps {
   clock: () => Date;
@@ -42,7 +44,9 @@ export async function holdTouchedUnits(deps: AutoHoldDeps, alarm: AlarmRow): Pro
   const heldBefore = units
     .filter((u) => u.unit && parseUnitState(u.unit.state).holdReason === 'TEMPERATURE_EXCURSION')
     .map((u) => u.din);
-  const note = `${alarm.condition} alarm ${alarm.id} on device ${alarm.deviceId} from ${alarm.startedAt.toISOString()}`;
+  // Read by the site's staff in the unit's history: the start in the site's own time.
+  const zone = (await findSiteTimeZone(deps.db, alarm.siteId)) ?? defaultTimeZone;
+  const note = `${alarm.condition} alarm ${alarm.id} on device ${alarm.deviceId} from ${localTime(alarm.startedAt, zone)}`;
   if (holdable.length > 0) {
     await recordUnitEvents(
       deps,
