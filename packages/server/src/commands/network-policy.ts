@@ -1,4 +1,11 @@
-import { groupIndex, MINUTES_PER_DAY, type IssueOptions } from '@hemonet/core';
+import {
+  GROUP_COUNT,
+  groupIndex,
+  MINUTES_PER_DAY,
+  type BloodGroup,
+  type IssueOptions,
+  type StockUnit,
+} from '@hemonet/core';
 
 const HOUR = MINUTES_PER_DAY / 24;
 
@@ -31,3 +38,24 @@ export const NETWORK_REDISTRIBUTION = {
 
 /** Core's policies count time in minutes on any clock: epoch minutes in the live network. */
 export const toPolicyMinutes = (d: Date): number => d.getTime() / 60_000;
+
+/** A live unit as core's policies see it, carrying its row back out. */
+export interface PolicyUnit<R> extends StockUnit {
+  readonly row: R;
+}
+
+/**
+ * Rows, already first expiry first, as core's grouped stock: per group index, in row order. A
+ * unit's id is `idOf(row, index)` (its index by default): unique among the units of one decision.
+ */
+export const groupedStock = <R extends BloodGroup & { expiresAt: Date }>(
+  rows: readonly R[],
+  idOf: (row: R, index: number) => number = (_row, i) => i,
+): PolicyUnit<R>[][] => {
+  const stock = Array.from({ length: GROUP_COUNT }, (): PolicyUnit<R>[] => []);
+  rows.forEach((row, i) => {
+    const group = groupIndex(row);
+    stock[group]?.push({ id: idOf(row, i), group, expiresAt: toPolicyMinutes(row.expiresAt), row });
+  });
+  return stock;
+};

@@ -6,14 +6,18 @@ import {
   type BloodGroup,
   type ComponentClass,
   type RedistributionSite,
-  type StockUnit,
   type TravelNeighbour,
 } from '@hemonet/core';
 import { listTravelTimesWithin } from '../db/repos/site-directory-repo.js';
 import { listSites } from '../db/repos/sites-repo.js';
 import { countIssuedUnits, listIssuableStock, type FreeUnit } from '../db/repos/stock-repo.js';
 import type { CommandDeps } from './deps.js';
-import { NETWORK_REDISTRIBUTION, toPolicyMinutes } from './network-policy.js';
+import {
+  groupedStock,
+  NETWORK_REDISTRIBUTION,
+  toPolicyMinutes,
+  type PolicyUnit,
+} from './network-policy.js';
 
 /** Usage is estimated from the issues of the last four weeks (every weekday four times). */
 export const USAGE_WINDOW_DAYS = 28;
@@ -27,10 +31,7 @@ export interface RedistributionProposal {
   travelMinutes: number;
 }
 
-/** A free unit as core's policies see it, carrying its row back out. */
-interface Candidate extends StockUnit {
-  readonly row: FreeUnit;
-}
+type Candidate = PolicyUnit<FreeUnit>;
 
 /**
  * Which free units should move to another hospital to be transfused before they expire, by core's
@@ -118,19 +119,14 @@ const usagePerDay = (
   return out;
 };
 
-/** Per site number and group index: free units, FEFO (the rows come in expiry order). */
+/** Per site number and group index: free units, FEFO (the rows come in expiry order). Ids are
+ * row positions in the whole city's list, so ties between sites break as the rows came. */
 const stockBySiteAndGroup = (
   stock: readonly FreeUnit[],
   siteNumber: ReadonlyMap<string, number>,
 ): Candidate[][][] => {
-  const out = Array.from({ length: siteNumber.size }, () =>
-    Array.from({ length: GROUP_COUNT }, (): Candidate[] => []),
-  );
-  stock.forEach((row, id) => {
-    const s = siteNumber.get(row.siteId);
-    if (s === undefined) return;
-    const group = groupIndex(row);
-    out[s]?.[group]?.push({ id, group, expiresAt: toPolicyMinutes(row.expiresAt), row });
-  });
-  return out;
+  const position = new Map(stock.map((row, i) => [row, i]));
+  const bySite = Array.from({ length: siteNumber.size }, (): FreeUnit[] => []);
+  for (const row of stock) bySite[siteNumber.get(row.siteId) ?? -1]?.push(row);
+  return bySite.map((rows) => groupedStock(rows, (row) => position.get(row) ?? 0));
 };

@@ -1,18 +1,21 @@
 import {
   donorPreference,
-  GROUP_COUNT,
   groupIndex,
   selectUnitsForIssue,
   selectUnitsForReservation,
   type BloodGroup,
   type ComponentClass,
   type IssueRequest,
-  type StockUnit,
 } from '@hemonet/core';
 import type { AuthUser } from '../auth/user.js';
 import { listIssuableUnits, type UnitRow } from '../db/repos/unit-queries-repo.js';
 import type { CommandDeps } from './deps.js';
-import { NETWORK_ISSUE_OPTIONS, toPolicyMinutes } from './network-policy.js';
+import {
+  groupedStock,
+  NETWORK_ISSUE_OPTIONS,
+  toPolicyMinutes,
+  type PolicyUnit,
+} from './network-policy.js';
 import { patientAtUserSite, requirePatientGroup } from './patients.js';
 import { factorsOf } from './transfusion.js';
 
@@ -42,21 +45,7 @@ export interface UnitSuggestions {
   shortfall: number;
 }
 
-/** A candidate as core's policies see it, carrying its row back out. */
-interface Candidate extends StockUnit {
-  readonly row: UnitRow;
-}
-
-/** Candidates as core's grouped stock: per group index, first expiry first. */
-const groupedStock = (rows: readonly UnitRow[]): Candidate[][] => {
-  const stock = Array.from({ length: GROUP_COUNT }, (): Candidate[] => []);
-  rows.forEach((row, id) => {
-    const group = groupIndex({ abo: row.abo, rhd: row.rhd });
-    stock[group]?.push({ id, group, expiresAt: toPolicyMinutes(row.expiresAt), row });
-  });
-  for (const units of stock) units.sort((a, b) => a.expiresAt - b.expiresAt);
-  return stock;
-};
+type Candidate = PolicyUnit<UnitRow>;
 
 /**
  * Which units a blood bank should crossmatch or issue for a patient of the user's site, chosen by
@@ -85,7 +74,7 @@ export const suggestUnits = async (
     recipientGroup,
     donorOrder: donors.map(groupIndex),
     emergency: false,
-    stock: groupedStock(rows),
+    stock: groupedStock(rows), // listIssuableUnits answers first expiry first
   };
   const { units, shortfall } =
     input.purpose === 'reserve'
