@@ -1,7 +1,7 @@
 import { GROUP_COUNT, type SiteOrder } from '@hemonet/core';
 import type { StandingOrder } from '../policies/types.js';
 import type { SimUnit } from './inventory.js';
-import type { SimState } from './state.js';
+import type { Delivery, SimState } from './state.js';
 import { CENTER, travel } from './world.js';
 
 /** Send units to a site's stock: leave the source now, arrive after dispatch and road time. */
@@ -21,7 +21,7 @@ const ship = (
     kind: 'arrival',
     site: to,
     units,
-    transfuse: false,
+    delivery: { kind: 'stock' },
   });
 };
 
@@ -82,24 +82,26 @@ export const handleArrival = (
   st: SimState,
   site: number,
   units: readonly SimUnit[],
-  transfuse: boolean,
-  holdUntil?: number,
+  delivery: Delivery,
 ): void => {
   for (const u of units) {
     st.metrics.add(site, u.component, 'received');
-    if (transfuse) {
-      st.inTransit[u.component] = (st.inTransit[u.component] ?? 0) - 1;
-      st.metrics.transfuse(site, [u], st.now, st.world.shelfLifeMinutes);
-    } else if (holdUntil !== undefined) {
-      st.inTransit[u.component] = (st.inTransit[u.component] ?? 0) - 1;
-      st.heldAdd(site, u.component, 1);
-    } else {
+    if (delivery.kind === 'stock') {
       st.inboundAdd(site, u, -1);
       st.stocks[site]?.add(u);
+      continue;
     }
+    st.inTransit[u.component] = (st.inTransit[u.component] ?? 0) - 1;
+    if (delivery.kind === 'transfuse')
+      st.metrics.transfuse(site, [u], st.now, st.world.shelfLifeMinutes);
+    else st.heldAdd(site, u.component, 1);
   }
-  if (holdUntil !== undefined && units.length > 0)
-    st.queue.push(Math.max(holdUntil, st.now), { kind: 'release', site, units: [...units] });
+  if (delivery.kind === 'reserve' && units.length > 0)
+    st.queue.push(Math.max(delivery.releaseAt, st.now), {
+      kind: 'release',
+      site,
+      units: [...units],
+    });
 };
 
 /** Crossmatch hold over: units still in date go back to free stock, the others expired on hold. */

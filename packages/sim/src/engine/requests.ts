@@ -7,7 +7,7 @@ import {
 } from '@hemonet/core';
 import { UNKNOWN_GROUP, type PatientRequest } from './demand.js';
 import type { SimUnit } from './inventory.js';
-import type { SimState } from './state.js';
+import type { Delivery, SimState } from './state.js';
 import { travel } from './world.js';
 
 /** Donor groups and protection identity for a request (unknown group → emergency group O). */
@@ -64,10 +64,6 @@ export const handleRequest = (st: SimState, r: PatientRequest): void => {
   if (r.crossmatchExtras > 0) reserveExtras(st, r);
 };
 
-/** Where routed units go on arrival: to the patient now, or into a reservation until `releaseAt`. */
-type Delivery =
-  { readonly kind: 'transfuse' } | { readonly kind: 'reserve'; readonly releaseAt: number };
-
 const routeShortfall = (st: SimState, r: PatientRequest, shortfall: number) => {
   const t = st.world.scenario.transport;
   const dispatch = r.urgent ? t.emergencyDispatchMinutes : t.rushDispatchMinutes;
@@ -80,7 +76,7 @@ const routeFromSources = (
   r: PatientRequest,
   shortfall: number,
   dispatch: number,
-  delivery: Delivery,
+  delivery: Exclude<Delivery, { kind: 'stock' }>,
 ): { quantity: number; minutes: number } => {
   const d = donorsFor(st, r);
   const sources: StockSource[] = st.policy.sources(st, r.site).map((s) => ({
@@ -110,8 +106,7 @@ const routeFromSources = (
       kind: 'arrival',
       site: r.site,
       units,
-      transfuse: delivery.kind === 'transfuse',
-      ...(delivery.kind === 'reserve' ? { holdUntil: delivery.releaseAt } : {}),
+      delivery,
     });
     quantity += units.length;
   }

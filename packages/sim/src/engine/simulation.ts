@@ -54,7 +54,7 @@ const dispatch = (st: SimState, e: SimEvent, warmup: number): void => {
     case 'request':
       return handleRequest(st, e.request);
     case 'arrival':
-      return handleArrival(st, e.site, e.units, e.transfuse, e.holdUntil);
+      return handleArrival(st, e.site, e.units, e.delivery);
     case 'release':
       return handleRelease(st, e.site, e.units);
   }

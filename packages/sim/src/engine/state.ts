@@ -7,6 +7,15 @@ import { Metrics } from './metrics.js';
 import { createStreams, type RandomStream, type StreamName } from './rng.js';
 import { COMPONENTS, type World } from './world.js';
 
+/**
+ * Where units go when they arrive: into the site's stock (a routine delivery or a transfer), to the
+ * patient now (an urgent or rush run), or into a crossmatch reservation held until `releaseAt`.
+ */
+export type Delivery =
+  | { readonly kind: 'stock' }
+  | { readonly kind: 'transfuse' }
+  | { readonly kind: 'reserve'; readonly releaseAt: number };
+
 export type SimEvent =
   | { readonly kind: 'day'; readonly day: number }
   | { readonly kind: 'orders' }
@@ -16,9 +25,7 @@ export type SimEvent =
       readonly kind: 'arrival';
       readonly site: number;
       readonly units: SimUnit[];
-      readonly transfuse: boolean;
-      /** Units routed into a crossmatch reservation: held on arrival, released at this time. */
-      readonly holdUntil?: number;
+      readonly delivery: Delivery;
     }
   | { readonly kind: 'release'; readonly site: number; readonly units: SimUnit[] };
 

@@ -115,7 +115,7 @@ describe('crossmatch reservations', () => {
     if (arrival?.item.kind !== 'arrival') throw new Error('expected the rush delivery');
     expect(arrival.item.units.map((u) => u.id)).toEqual([9]);
     st.now = arrival.time;
-    handleArrival(st, arrival.item.site, arrival.item.units, false, arrival.item.holdUntil);
+    handleArrival(st, arrival.item.site, arrival.item.units, arrival.item.delivery);
     expect(st.onSite(1, RED)).toBe(2); // one reserved locally, one delivered into the reservation
     expect(st.stocks[1]?.countGroup(RED, O_POS)).toBe(0);
     const releases = [st.queue.pop(), st.queue.pop()];
