@@ -12,6 +12,7 @@ import {
 import { registerIsbtCommands } from './cli/isbt.js';
 import { registerLedgerCommands } from './cli/ledger.js';
 import { registerSimCommands } from './cli/sim.js';
+import { registerSimTextbookCommand } from './cli/sim-textbook.js';
 import { registerBenchSimCommand } from './cli/bench-sim.js';
 import { registerBenchIngestCommand } from './cli/bench-ingest.js';
 import { registerDeviceCommands } from './cli/device.js';
@@ -32,6 +33,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerLedgerCommands(program, ctx);
   registerBenchCommands(program, ctx);
   registerSimCommands(program, ctx);
+  registerSimTextbookCommand(program, ctx);
   registerBenchSimCommand(program, ctx);
   registerBenchIngestCommand(program, ctx);
   registerDeviceCommands(program, ctx);

@@ -16,3 +16,4 @@ export { runPlan, workersAvailable, type ParallelOptions } from './parallel.js';
 export * from './stats.js';
 export { buildReport, compareJson, type SimReport, type SiteWaste } from './report/compare.js';
 export { renderHtmlReport } from './report/html.js';
+export * from './textbook/index.js';

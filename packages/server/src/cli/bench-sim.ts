@@ -1,5 +1,14 @@
 import { cpus } from 'node:os';
-import { loadScenario, runInProcess, runPlan, workersAvailable, type RunPlan } from '@hemonet/sim';
+import {
+  loadScenario,
+  parseDemandSpec,
+  runInProcess,
+  runPlan,
+  runTextbook,
+  workersAvailable,
+  type RunPlan,
+  type TextbookParams,
+} from '@hemonet/sim';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from './context.js';
@@ -32,6 +41,18 @@ const plan = (
   seed: 1,
 });
 
+/** The textbook model's speed case: 4,000 replications of 100 + 365 periods on one core. */
+const textbookCase: TextbookParams = {
+  shelfLife: 3,
+  leadTime: 1,
+  baseStock: 25,
+  issuing: 'fifo',
+  demand: parseDemandSpec('poisson:10'),
+  warmup: 100,
+  periods: 365,
+};
+const TEXTBOOK_REPLICATIONS = 4000;
+
 /** Speed of the twin: one city-year per policy on one core, parallel replications, a national year. */
 const measure = async (f: z.infer<typeof benchFlagsSchema>) => {
   const single = {} as Record<string, number>;
@@ -46,6 +67,7 @@ const measure = async (f: z.infer<typeof benchFlagsSchema>) => {
       national[p] = (await timed(() => runInProcess(plan('national', [p], f.days, 1)))).seconds;
     }
   }
+  const textbook = await timed(() => runTextbook(textbookCase, TEXTBOOK_REPLICATIONS, 1));
   return {
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
     date: new Date().toISOString(),
@@ -57,6 +79,11 @@ const measure = async (f: z.infer<typeof benchFlagsSchema>) => {
       wallSeconds: parallel.seconds,
     },
     ...(f.national ? { nationalSingleReplicationSeconds: national } : {}),
+    textbook: {
+      replications: TEXTBOOK_REPLICATIONS,
+      periods: textbookCase.warmup + textbookCase.periods,
+      seconds: textbook.seconds,
+    },
   };
 };
 
@@ -86,6 +113,9 @@ export function registerBenchSimCommand(program: Command, ctx: CliContext): void
       );
       ctx.out(
         `city compare, ${flags.replications} replications × 2 policies: ${r.cityCompare.wallSeconds.toFixed(1)} s wall`,
+      );
+      ctx.out(
+        `textbook model, ${r.textbook.replications} replications × ${r.textbook.periods} periods: ${r.textbook.seconds.toFixed(2)} s`,
       );
       if (r.nationalSingleReplicationSeconds) {
         ctx.out(

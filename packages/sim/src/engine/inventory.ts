@@ -55,6 +55,16 @@ export class SiteStock {
     if (removed !== gone.size) throw new Error('removeMany: some units were not in free stock');
   }
 
+  /**
+   * Take `n` units of one component and group off the shelf: the first to expire (FIFO, which is
+   * FEFO for units of one shelf life) or the last (LIFO, the freshest first).
+   */
+  issue(component: number, group: number, n: number, order: 'fifo' | 'lifo'): SimUnit[] {
+    const list = this.list(component, group);
+    if (n > list.length) throw new Error(`issue: ${n} units asked, ${list.length} on the shelf`);
+    return order === 'fifo' ? list.splice(0, n) : list.splice(list.length - n, n);
+  }
+
   /** Take every unit expired at `now` out of stock; returns them. */
   sweepExpired(now: number): SimUnit[] {
     const out: SimUnit[] = [];
