@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { LifecycleOptions } from '@hemonet/core';
 import { escalationFromEnv } from './coldchain/escalation-config.js';
 import { startColdChain } from './coldchain/runtime.js';
+import { startExpiryJob } from './commands/expiry-job.js';
 import { releaseLapsedReservations } from './commands/transfusion.js';
 import type { DatabaseConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
@@ -149,8 +150,10 @@ export const startServer = async (options: ServeOptions): Promise<RunningServer>
     );
   }, 60_000);
   sweep.unref();
+  const expiry = startExpiryJob(deps, { log: options.log });
   const close = async () => {
     clearInterval(sweep);
+    await expiry.stop();
     await simulator?.stop();
     await app.close();
     await coldChain.stop();

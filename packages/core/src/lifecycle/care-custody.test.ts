@@ -170,7 +170,7 @@ describe('holds, excursions, transit, expiry', () => {
     const s = availableUnit({ expiresAt: days(1) });
     expect(codeOf(() => applyUnitEvent(s, { type: 'EXPIRED' }, ctx()))).toBe('NOT_EXPIRED');
     const expired = applyUnitEvent(s, { type: 'EXPIRED' }, ctx(days(1)));
-    expect(expired.fate).toEqual({ status: 'expired', at: days(1) });
+    expect(expired.fate).toEqual({ status: 'expired', at: days(1), reason: 'OUTDATED' });
     expect(
       codeOf(() =>
         applyUnitEvent(

@@ -41,6 +41,15 @@ const assertReceivable = (s: UnitState, shipmentId: string, ctx: EventContext): 
   }
 };
 
+const assertExpired = (s: UnitState, ctx: EventContext): void => {
+  if (!isExpiredAt(s, ctx.at)) {
+    throw new DomainError('NOT_EXPIRED', `unit ${s.din} expires at ${s.expiresAt.toISOString()}`, {
+      din: s.din,
+      expiresAt: s.expiresAt.toISOString(),
+    });
+  }
+};
+
 /** Custody: processing end, shipping, holds and final fates. */
 export const custodyHandlers: HandlerTable<
   'PROCESSED' | 'SHIPPED' | 'RECEIVED' | 'HELD' | 'HOLD_RELEASED' | 'DISCARDED' | 'EXPIRED'
@@ -83,23 +92,19 @@ export const custodyHandlers: HandlerTable<
       excursionReleases: s.excursionReleases + excursion,
     };
   },
-  DISCARDED: (s, e, ctx) => ({
-    ...s,
-    status: 'discarded',
-    reservation: null,
-    fate: { status: 'discarded', at: ctx.at, reason: e.reason },
-  }),
+  DISCARDED: (s, e, ctx) => {
+    // OUTDATED states a fact the unit's record can check: it is refused before the expiry time.
+    if (e.reason === 'OUTDATED') assertExpired(s, ctx);
+    return {
+      ...s,
+      status: 'discarded',
+      reservation: null,
+      fate: { status: 'discarded', at: ctx.at, reason: e.reason },
+    };
+  },
   EXPIRED: (s, _e, ctx) => {
-    if (!isExpiredAt(s, ctx.at)) {
-      throw new DomainError(
-        'NOT_EXPIRED',
-        `unit ${s.din} expires at ${s.expiresAt.toISOString()}`,
-        {
-          din: s.din,
-          expiresAt: s.expiresAt.toISOString(),
-        },
-      );
-    }
-    return { ...s, status: 'expired', reservation: null, fate: { status: 'expired', at: ctx.at } };
+    assertExpired(s, ctx);
+    const fate = { status: 'expired' as const, at: ctx.at, reason: 'OUTDATED' as const };
+    return { ...s, status: 'expired', reservation: null, fate };
   },
 };

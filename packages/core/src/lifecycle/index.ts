@@ -1,3 +1,4 @@
+export * from './discard-reasons.js';
 export * from './state.js';
 export * from './transitions.js';
 export * from './options.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bloodGroupSchema } from '../blood-group.js';
 import { componentClassSchema } from '../components/component-class.js';
 import { recipientFactorsSchema } from '../compat/recipient.js';
+import { discardReasonCatalogue, type DiscardReason } from './discard-reasons.js';
 
 /**
  * Contract of the unit lifecycle (shared by the server's ledger and the digital twin).
@@ -33,18 +34,11 @@ export const finalStatuses = [
   'processed',
 ] as const satisfies readonly UnitStatus[];
 
-/** Discard reason codes (haemovigilance categories; stable, reportable). */
-export const discardReasons = [
-  'EXPIRED_UNUSED',
-  'TEMPERATURE_EXCURSION',
-  'TEST_POSITIVE',
-  'LOOKBACK',
-  'DAMAGED',
-  'RETURNED_OUT_OF_TIME',
-  'QUALITY_FAILURE',
-  'NOT_COLLECTED_COMPLETE',
-  'OTHER',
-] as const;
+/** Discard reason codes (stable, reportable): see discard-reasons.ts for what each one means. */
+export const discardReasons = Object.keys(discardReasonCatalogue) as [
+  DiscardReason,
+  ...DiscardReason[],
+];
 export const discardReasonSchema = z.enum(discardReasons);
 
 export const holdReasons = ['TEMPERATURE_EXCURSION', 'LOOKBACK', 'QUALITY', 'MANUAL'] as const;

@@ -266,6 +266,22 @@ export async function recordUnitEvents(
 }
 
 /**
+ * Records independent changes in the caller's transaction (rows it locked stay locked): each item
+ * is its own request, so one that core refuses (a unit changed meanwhile) is reported in its
+ * outcome and the others are still written. For sweeps over many units.
+ */
+export const recordEachUnitEvent = (
+  tx: Queryable,
+  deps: RecordUnitEventsDeps,
+  items: readonly UnitEventInput[],
+): Promise<Outcome<RecordedUnitEvent[]>[]> =>
+  writeRequests(
+    tx,
+    deps,
+    items.map((i) => [parseInput(i)]),
+  );
+
+/**
  * The same write path with group commit for busy servers: concurrent calls share one transaction
  * (one head lock, one commit). Semantics per call are those of recordUnitEvents; if the shared
  * transaction fails for a reason outside the domain (a constraint, a lost connection), each call
